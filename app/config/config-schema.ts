@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const optionalUrl = z.url().optional();
+const optionalText = z.string().min(1).optional();
+
+/**
+ * Every environment variable the service reads, validated once at start.
+ * Unset service variables select the embedded twins: no DATABASE_URL -> PGlite,
+ * no REDIS_URL -> in-process cache/pub-sub, no S3_BUCKET -> local folder, no
+ * SMTP_URL -> mail outbox, no LLM key -> offline provider, no Stripe key -> local plans.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z.url().default("http://localhost:8000"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  DATA_DIR: z.string().default("./.data"),
+
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalUrl,
+
+  S3_BUCKET: optionalText,
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: bool.default(false),
+
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("FOS <no-reply@localhost>"),
+
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  URL_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+
+  CORS_ORIGINS: z.string().default("*"),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+
+  RUN_WORKER: bool.optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).default(30_000),
+
+  ANTHROPIC_API_KEY: optionalText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalUrl,
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+let t=Date.now();
+const db = await PGlite.create({ dataDir: '/tmp/pgd', extensions: { postgis } });
+await db.exec('create extension if not exists postgis');
+console.log('first', Date.now()-t); t=Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now()-t, dump.size); t=Date.now();
+await db.close();
+const db2 = await PGlite.create({ dataDir: '/tmp/pgd', extensions: { postgis } });
+console.log('reopen', Date.now()-t); t=Date.now();
+await db2.query("select ST_AsText(ST_MakePoint(0,0))");
+console.log('q', Date.now()-t); t=Date.now();
+const db3 = await PGlite.create({ loadDataDir: dump, extensions: { postgis } });
+await db3.query("select ST_AsText(ST_MakePoint(0,0))");
+console.log('from dump', Date.now()-t); t=Date.now();
