@@ -39,6 +39,8 @@ export const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  TRUST_PROXY: bool.default(false),
   CORS_ORIGINS: z.string().default("*"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),

@@ -1,0 +1,11 @@
+import type { Migration } from "../migration.ts";
+import { migration as m0001 } from "./0001_core.ts";
+import { migration as m0002 } from "./0002_jobs.ts";
+import { migration as m0003 } from "./0003_mail_outbox.ts";
+
+/** Platform (`public` schema) migrations, in order. To add one: import it above and append it here. */
+export const platformMigrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+];

@@ -1,0 +1,7 @@
+import type { Migration } from "../migration.ts";
+import { migration as m0001 } from "./0001_settings.ts";
+
+/** Tenant schema migrations, in order. To add one: import it above and append it here. */
+export const tenantMigrations: readonly Migration[] = [
+  m0001,
+];

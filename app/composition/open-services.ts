@@ -1,0 +1,103 @@
+import { join } from "node:path";
+import { openCacheServices } from "../../adapters/cache/open-cache-services.ts";
+import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
+import { openMailer } from "../../adapters/mail/open-mailer.ts";
+import { PostgresAuthDirectory } from "../../adapters/postgres/identity/postgres-auth-directory.ts";
+import { PostgresRefreshTokenStore } from "../../adapters/postgres/identity/postgres-refresh-token-store.ts";
+import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queue.ts";
+import { migratePlatform } from "../../adapters/postgres/migrator.ts";
+import { openDatabase, type DatabaseHandle } from "../../adapters/postgres/open-database.ts";
+import { openObjectStorage } from "../../adapters/storage/open-object-storage.ts";
+import type { Logger } from "../../core/ports/logger.ts";
+import type { Config } from "../config/config-schema.ts";
+import { resolveSecrets } from "./secrets.ts";
+import type { Services } from "./services.ts";
+import { createTenantSchemaGate } from "./tenant-schema-gate.ts";
+
+export type OpenServicesOptions = {
+  logger?: Logger;
+  /** Use this database instead of opening one from config (tests). */
+  database?: DatabaseHandle;
+  /** Migrate the platform schema before returning; default true. */
+  migrate?: boolean;
+};
+
+/**
+ * The composition root: picks each port's adapter from config (the embedded
+ * twin when a service variable is unset), migrates the platform schema, and
+ * returns the services with one `close()` that releases everything in reverse.
+ */
+export async function openServices(config: Config, options: OpenServicesOptions = {}): Promise<Services> {
+  const logger = options.logger ?? createJsonLogger(config.LOG_LEVEL);
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async (): Promise<void> => {
+    for (const close of closers.reverse()) {
+      await close().catch((error: unknown) => logger.error("error while closing", { error }));
+    }
+  };
+  try {
+    const secrets = await resolveSecrets(config);
+    const database =
+      options.database ??
+      (await openDatabase({
+        url: config.DATABASE_URL,
+        dataDir: config.DATA_DIR,
+        poolMax: config.DATABASE_POOL_MAX,
+        logger,
+      }));
+    if (!options.database) closers.push(() => database.close());
+    if (options.migrate ?? true) await migratePlatform(database.db);
+
+    const cacheServices = await openCacheServices({ redisUrl: config.REDIS_URL, logger });
+    closers.push(() => cacheServices.close());
+
+    const storage = await openObjectStorage({
+      s3: {
+        bucket: config.S3_BUCKET,
+        region: config.S3_REGION,
+        endpoint: config.S3_ENDPOINT,
+        accessKeyId: config.S3_ACCESS_KEY_ID,
+        secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: config.S3_FORCE_PATH_STYLE,
+      },
+      local: { root: join(config.DATA_DIR, "uploads"), publicUrl: config.PUBLIC_URL, signingSecret: secrets.urlSigning },
+      logger,
+    });
+    closers.push(() => storage.close());
+
+    const mail = openMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db: database.db, logger });
+    closers.push(() => mail.mailer.close());
+
+    const jobs = new PostgresJobQueue({ db: database.db, pubSub: cacheServices.pubSub, logger });
+
+    const services: Services = {
+      config,
+      logger,
+      now: () => new Date(),
+      secrets,
+      database,
+      authDirectory: new PostgresAuthDirectory(database.db),
+      refreshTokens: new PostgresRefreshTokenStore(database.db),
+      tenantSchemas: createTenantSchemaGate(database.db),
+      storage: storage.storage,
+      cache: cacheServices.cache,
+      locks: cacheServices.locks,
+      pubSub: cacheServices.pubSub,
+      rateLimiter: cacheServices.rateLimiter,
+      mailer: mail.mailer,
+      jobs,
+      probes: [
+        { name: "database", check: () => database.ping() },
+        { name: "cache", check: () => cacheServices.ping() },
+        { name: "storage", check: () => storage.storage.ping() },
+      ],
+      adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
+      close: closeAll,
+    };
+    logger.info("services ready", services.adapters);
+    return services;
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

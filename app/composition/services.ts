@@ -1,0 +1,44 @@
+import type { Config } from "../config/config-schema.ts";
+import type { AuthDirectory } from "../../core/ports/auth-directory.ts";
+import type { Cache } from "../../core/ports/cache.ts";
+import type { JobQueue } from "../../core/ports/job-queue.ts";
+import type { Locks } from "../../core/ports/locks.ts";
+import type { Logger } from "../../core/ports/logger.ts";
+import type { Mailer } from "../../core/ports/mailer.ts";
+import type { ObjectStorage } from "../../core/ports/object-storage.ts";
+import type { PubSub } from "../../core/ports/pub-sub.ts";
+import type { RateLimiter } from "../../core/ports/rate-limiter.ts";
+import type { RefreshTokenStore } from "../../core/ports/refresh-token-store.ts";
+import type { DatabaseHandle } from "../../adapters/postgres/open-database.ts";
+
+/** A dependency `/health` checks; `check` rejects when it is down. */
+export type HealthProbe = { name: string; check(): Promise<void> };
+
+/** Knows whether a tenant schema has every migration applied. */
+export type TenantSchemaGate = { isCurrent(schemaName: string): Promise<boolean> };
+
+/**
+ * Everything the app and the workers use, built once by the composition root
+ * (`open-services.ts`) from config. Routes reach ports only through this.
+ */
+export type Services = {
+  config: Config;
+  logger: Logger;
+  now(): Date;
+  secrets: { jwt: string; urlSigning: string };
+  database: DatabaseHandle;
+  authDirectory: AuthDirectory;
+  refreshTokens: RefreshTokenStore;
+  tenantSchemas: TenantSchemaGate;
+  storage: ObjectStorage;
+  cache: Cache;
+  locks: Locks;
+  pubSub: PubSub;
+  rateLimiter: RateLimiter;
+  mailer: Mailer;
+  jobs: JobQueue;
+  probes: HealthProbe[];
+  /** Which adapter serves each port, for logs and `/health`. */
+  adapters: Record<string, string>;
+  close(): Promise<void>;
+};

@@ -1,0 +1,60 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
+import { createJobRegistry } from "../../jobs/registry.ts";
+import { startWorker, type Worker } from "../../jobs/worker.ts";
+import type { Config } from "../config/config-schema.ts";
+import { ConfigError, loadConfig } from "../config/load-config.ts";
+import { openServices } from "../composition/open-services.ts";
+import type { Services } from "../composition/services.ts";
+import type { AppEnv } from "../context.ts";
+import { createApp } from "../create-app.ts";
+
+export type RunningService = {
+  config: Config;
+  services: Services;
+  app: OpenAPIHono<AppEnv>;
+  worker: Worker | null;
+  /** Stops the worker (jobs finish or are handed back) and closes every service. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Everything a runtime entry point needs, runtime-neutral: validated config
+ * (a bad one exits with a message naming each variable), services, the app, and
+ * in embedded mode (or RUN_WORKER=true) a job worker in the same process.
+ */
+export async function startService(): Promise<RunningService> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createJsonLogger(config.LOG_LEVEL, { service: "fos-api" });
+  const services = await openServices(config, { logger });
+  const app = createApp(services);
+  const runWorker = config.RUN_WORKER ?? !config.DATABASE_URL;
+  const worker = runWorker
+    ? startWorker({
+        queue: services.jobs,
+        handlers: createJobRegistry({ db: services.database.db }),
+        concurrency: config.WORKER_CONCURRENCY,
+        leaseMs: config.JOB_LEASE_MS,
+        pollIntervalMs: 1_000,
+        logger,
+      })
+    : null;
+  if (worker) logger.info("job worker running in the API process", { worker: worker.id });
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await worker?.stop({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+      await services.close();
+    })());
+  return { config, services, app, worker, stop };
+}

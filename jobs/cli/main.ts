@@ -1,0 +1,73 @@
+import { openCacheServices } from "../../adapters/cache/open-cache-services.ts";
+import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
+import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queue.ts";
+import { openDatabase } from "../../adapters/postgres/open-database.ts";
+import { loadConfig } from "../../app/config/load-config.ts";
+import { createJobRegistry } from "../registry.ts";
+import { runJobsCli, type CliServices } from "./jobs-cli.ts";
+
+/*
+ * Entry point of `npm run jobs -- <command>`: wires config, database, pub/sub and the
+ * handler registry, turns SIGINT/SIGTERM into a graceful stop, and exits with the code
+ * `runJobsCli` returns.
+ */
+
+const shutdown = new AbortController();
+let signals = 0;
+const onSignal = (signal: NodeJS.Signals): void => {
+  signals++;
+  // A second Ctrl-C means "now": skip the graceful wait.
+  if (signals > 1) {
+    process.stderr.write(`\n${signal} again: exiting without waiting for running jobs\n`);
+    process.exit(1);
+  }
+  shutdown.abort(signal);
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+async function openServices(): Promise<CliServices> {
+  const config = loadConfig();
+  // Logs go to stderr so stdout stays readable (tables, JSON, the progress line).
+  // One-shot commands stay quiet unless LOG_LEVEL asks otherwise; `work` logs at the configured level.
+  const level = process.argv[2] === "work" || process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn";
+  const logger = createJsonLogger(level, { service: "jobs" }, (line) => process.stderr.write(`${line}\n`));
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DATABASE_POOL_MAX,
+    logger,
+  });
+  let cache;
+  try {
+    cache = await openCacheServices({ redisUrl: config.REDIS_URL, logger });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    queue: new PostgresJobQueue({ db: database.db, pubSub: cache.pubSub, logger }),
+    pubSub: cache.pubSub,
+    handlers: createJobRegistry({ db: database.db }),
+    logger,
+    worker: {
+      concurrency: config.WORKER_CONCURRENCY,
+      leaseMs: config.JOB_LEASE_MS,
+      pollIntervalMs: 1_000,
+      shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    },
+    close: async () => {
+      await Promise.allSettled([cache.close(), database.close()]);
+    },
+  };
+}
+
+const code = await runJobsCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  shutdown: shutdown.signal,
+  openServices,
+});
+process.exitCode = code;
+// Lingering sockets (Redis subscriber, pool) must not keep a finished command alive.
+setTimeout(() => process.exit(code), 2_000).unref();

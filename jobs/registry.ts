@@ -1,0 +1,37 @@
+import type { Kysely } from "kysely";
+import type { PlatformDatabase } from "../adapters/postgres/platform-schema.ts";
+import type { JobHandler } from "../core/jobs/job-handler.ts";
+import { TENANTS_MIGRATE, tenantsMigrateHandler } from "./handlers/tenants-migrate.ts";
+
+const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
+
+/**
+ * Job handlers by type. A plain Map (the worker reads it as one) whose `register`
+ * refuses duplicates, so two features cannot silently claim the same type.
+ *
+ * @example
+ * const registry = new JobRegistry().register("records.import", importRecordsHandler(deps));
+ * startWorker({ queue, handlers: registry, ... });
+ */
+export class JobRegistry extends Map<string, JobHandler> {
+  /** Adds the handler for `type`; throws when the type is taken or malformed. */
+  register(type: string, handler: JobHandler): this {
+    if (!TYPE_PATTERN.test(type)) throw new Error(`invalid job type "${type}": use a dotted name such as "records.import"`);
+    if (this.has(type)) throw new Error(`a handler for job type "${type}" is already registered`);
+    return this.set(type, handler);
+  }
+}
+
+/** What the built-in handlers need; grows as features add job types. */
+export type JobHandlerDeps = {
+  db: Kysely<PlatformDatabase>;
+};
+
+/**
+ * The registry with every job type this codebase handles. To add one: write
+ * `jobs/handlers/<area>-<action>.ts` exporting a handler factory, and register it
+ * here (or call `register` on the returned registry where the deps live).
+ */
+export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
+  return new JobRegistry().register(TENANTS_MIGRATE, tenantsMigrateHandler({ db: deps.db }));
+}
