@@ -14,7 +14,7 @@ import { buildOpenApiDocument } from "./openapi/document.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
 
 /** A bare app with every route registered: enough to build the OpenAPI document. */
-export function createRouter(): OpenAPIHono<AppEnv> {
+export function createRouter(register: (app: OpenAPIHono<AppEnv>) => void = registerRoutes): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     // zod failures of any request part become one 422 listing every bad field.
     defaultHook: (result, c) => {
@@ -24,16 +24,20 @@ export function createRouter(): OpenAPIHono<AppEnv> {
       }
     },
   });
-  registerRoutes(app);
+  register(app);
   return app;
 }
 
 /**
  * The whole HTTP app: request id, logging, CORS, body limit, rate limit,
  * problem+json errors, every route, `/openapi.json` and the `/docs` reference.
- * Runtime-neutral: Node and Deno entry points serve `app.fetch`.
+ * Runtime-neutral: Node and Deno entry points serve `app.fetch`. `register`
+ * defaults to every API section (tests add probe routes around it).
  */
-export function createApp(services: Services): OpenAPIHono<AppEnv> {
+export function createApp(
+  services: Services,
+  register: (app: OpenAPIHono<AppEnv>) => void = registerRoutes,
+): OpenAPIHono<AppEnv> {
   const root = new OpenAPIHono<AppEnv>();
   root.onError(errorHandler);
   root.notFound(notFoundHandler);
@@ -58,7 +62,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   );
   root.use(rateLimitPerClient());
 
-  const api = createRouter();
+  const api = createRouter(register);
   const document = buildOpenApiDocument(api);
   root.get("/openapi.json", (c) => c.json(document));
   root.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "FOS API reference" }));
