@@ -7,6 +7,7 @@ import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
 import type { Logger } from "../../core/ports/logger.ts";
 import { AsyncMutex } from "./async-mutex.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { lockWithWarning, PGliteDialect, streamCursor } from "./pglite-dialect.ts";
 import type { PlatformDatabase } from "./platform-schema.ts";
 import { DEFAULT_EXTENSION_SCHEMA, findPostgisSchema, searchPath } from "./postgis-schema.ts";
@@ -132,11 +133,20 @@ async function* streamPostgres<R>(
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   let dataDir: string | undefined;
+  let unlock = async (): Promise<void> => undefined;
   if (!options.memory) {
     dataDir = join(options.dataDir, "pglite");
     await mkdir(dataDir, { recursive: true });
+    // The lock sits beside the PGlite folder, not inside it: Postgres owns that one.
+    unlock = await lockDataDir(options.dataDir);
   }
-  const pg = await PGlite.create({ dataDir, extensions: { postgis } });
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({ dataDir, extensions: { postgis } });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const mutex = new AsyncMutex();
   const db = new Kysely<PlatformDatabase>({
     dialect: new PGliteDialect({ pglite: pg, mutex, logger: options.logger }),
@@ -149,6 +159,7 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     await pg.query(`set search_path to ${searchPath("public", extensionSchema)}`);
   } catch (error) {
     await db.destroy().catch(() => undefined);
+    await unlock();
     throw error;
   }
   const acquire = lockWithWarning(mutex, options.logger, 10_000);
@@ -165,6 +176,9 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
         yield* rows;
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await unlock();
+    },
   };
 }

@@ -99,3 +99,22 @@ describe("openDatabase", () => {
     await dropTenantSchema(handle.db, schema);
   });
 });
+
+describe("embedded data folder lock", () => {
+  it("refuses a data folder a live process holds, and takes over a stale lock", async () => {
+    const { mkdtemp, writeFile, readFile, mkdir } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { lockDataDir, DataDirInUse } = await import("../../../adapters/postgres/data-dir-lock.ts");
+    const dir = await mkdtemp(join(tmpdir(), "fos-lock-"));
+    const release = await lockDataDir(dir);
+    await expect(lockDataDir(dir)).rejects.toBeInstanceOf(DataDirInUse);
+    await release();
+    await mkdir(dir, { recursive: true });
+    // pid 2^22+1 is above Linux's pid_max: never a live process.
+    await writeFile(join(dir, "fos.lock"), String(4_194_305));
+    const again = await lockDataDir(dir);
+    expect(await readFile(join(dir, "fos.lock"), "utf8")).toBe(String(process.pid));
+    await again();
+  });
+});
