@@ -157,7 +157,11 @@ export function startWorker(options: WorkerOptions): Worker {
     const { job, lease } = entry.claimed;
     const jobLogger = logger.child({ jobId: job.id, jobType: job.type, attempt: lease.attempt });
     const startedAt = Date.now();
-    const handler = handlers.get(job.type)!;
+    const handler: JobHandler =
+      handlers.get(job.type) ??
+      (async () => {
+        throw new PermanentJobError(`no handler for job type "${job.type}"`);
+      });
     const progress = progressWriter(queue, lease, progressIntervalMs, jobLogger, () =>
       abort(entry, "lease_lost", leaseLostError()),
     );
@@ -353,6 +357,12 @@ function progressWriter(
         timer = null;
       }
       while (writing) await writing;
+      // The last report (often the final message) is worth one more write.
+      if (pending) {
+        lastWrite = 0;
+        schedule();
+        while (writing) await writing;
+      }
     },
   };
 }

@@ -1,6 +1,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { asJobTransaction, PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queue.ts";
+import { jsonb } from "../../adapters/postgres/jsonb.ts";
+import { createTenantSchema, dropTenantSchema } from "../../adapters/postgres/migrator.ts";
+import { tenantDatabase } from "../../adapters/postgres/tenant-database.ts";
 import { Conflict, Invalid, NotFound } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import { jobChannel, parseJobEvent, type JobEvent } from "../../core/jobs/job-events.ts";
@@ -72,6 +75,33 @@ describe("enqueue", () => {
     expect(await env.queue.get(job.id)).toMatchObject({ id: job.id, workspaceId, status: "queued" });
   });
 
+  test("a tenant transaction (running as the tenant's role) can enqueue; rollback still discards the job", async () => {
+    const type = uniqueType();
+    const workspaceId = newId();
+    const schema = await createTenantSchema(env.db, workspaceId);
+    try {
+      const tenant = tenantDatabase(env.handle, schema);
+      const job = await tenant.transaction(async (trx) => {
+        await trx.insertInto("settings").values({ key: "theme", value: jsonb("dark") }).execute();
+        return env.queue.enqueue({ type, workspaceId, payload: { key: "theme" } }, { transaction: asJobTransaction(trx) });
+      });
+      expect(await env.queue.get(job.id, { workspaceId })).toMatchObject({ type, status: "queued", payload: { key: "theme" } });
+
+      let rolledBack = "";
+      await expect(
+        tenant.transaction(async (trx) => {
+          rolledBack = (await env.queue.enqueue({ type, workspaceId }, { transaction: asJobTransaction(trx) })).id;
+          throw new Error("domain write failed");
+        }),
+      ).rejects.toThrow("domain write failed");
+      expect(await env.queue.get(rolledBack)).toBeNull();
+      // The tenant role still cannot read the platform table directly.
+      await expect(tenant.transaction((trx) => sql`select count(*) from public.jobs`.execute(trx))).rejects.toThrow(/permission denied/);
+    } finally {
+      await dropTenantSchema(env.db, schema);
+    }
+  });
+
   test("asJobTransaction refuses the database itself", () => {
     expect(() => asJobTransaction(env.db as never)).toThrow(/open transaction/);
   });
@@ -107,6 +137,8 @@ describe("get and workspace scoping", () => {
   test("unknown and malformed ids are not found", async () => {
     expect(await env.queue.get(newId())).toBeNull();
     expect(await env.queue.get("not-a-uuid")).toBeNull();
+    expect(await env.queue.get(newId(), { workspaceId: "not-a-uuid" })).toBeNull();
+    expect(await env.queue.list({ workspaceId: "not-a-uuid" })).toEqual({ items: [], total: 0 });
     await expect(env.queue.cancel("not-a-uuid")).rejects.toBeInstanceOf(NotFound);
     await expect(env.queue.retry(newId())).rejects.toBeInstanceOf(NotFound);
   });

@@ -46,9 +46,12 @@ export type PostgresJobQueueOptions = {
  * commits or rolls back with the domain write.
  *
  * @example
- * await db.transaction().execute(async (trx) => {
+ * await tenantDatabase(handle, schema).transaction(async (trx) => {
  *   await trx.insertInto("imports").values(row).execute();
- *   await jobs.enqueue({ type: "records.import", payload: { importId: row.id } }, { transaction: asJobTransaction(trx) });
+ *   await jobs.enqueue(
+ *     { type: "records.import", workspaceId, payload: { importId: row.id }, createdBy: actor.userId },
+ *     { transaction: asJobTransaction(trx) },
+ *   );
  * });
  */
 export function asJobTransaction<DB>(trx: Transaction<DB>): JobTransaction {
@@ -63,9 +66,12 @@ const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
 /**
  * `JobQueue` on the platform `jobs` table. Every statement names the `public`
- * schema, so a caller's transaction that was scoped to a tenant schema still
- * writes the job where workers look for it. Writes by a worker are fenced by its
- * lease (worker id + attempt number).
+ * schema, and inserts go through `public.enqueue_jobs()`, so a tenant transaction
+ * (scoped to its schema, running as its role) can enqueue too. Writes by a worker
+ * are fenced by its lease (worker id + attempt number).
+ *
+ * @example
+ * const jobs = new PostgresJobQueue({ db: database.db, pubSub, logger });
  */
 export class PostgresJobQueue implements JobQueue {
   readonly #db: JobsDb;
@@ -91,26 +97,23 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async enqueueMany(inputs: readonly EnqueueJobInput[], options: EnqueueOptions = {}): Promise<Job[]> {
-    const rows = inputs.map((input, index) => toInsertRow(input, inputs.length > 1 ? `jobs[${index}].` : ""));
-    const executor = options.transaction
-      ? (options.transaction as unknown as JobsDb).withSchema("public")
-      : this.#db;
+    const items = inputs.map((input, index) => toEnqueueItem(input, inputs.length > 1 ? `jobs[${index}].` : ""));
+    // Inside the caller's transaction when given: the jobs commit or roll back with it.
+    const executor = options.transaction ? (options.transaction as unknown as JobsDb) : this.#db;
     const jobs: Job[] = [];
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const inserted = await executor
-        .insertInto("jobs")
-        .values(rows.slice(start, start + INSERT_CHUNK))
-        .returningAll()
-        .execute();
-      jobs.push(...inserted.map(toJob));
+    for (let start = 0; start < items.length; start += INSERT_CHUNK) {
+      // Through enqueue_jobs() (migration 0002): a tenant transaction runs as a role that
+      // may not touch public.jobs itself.
+      const inserted = await sql<Selectable<JobsTable>>`
+        select * from public.enqueue_jobs(${toJsonb(items.slice(start, start + INSERT_CHUNK))})`.execute(executor);
+      jobs.push(...inserted.rows.map(toJob));
     }
-    // Rows come back in insert order on both engines, but do not rely on it.
     const byId = new Map(jobs.map((job) => [job.id, job]));
-    return rows.map((row) => byId.get(row.id)!);
+    return items.map((item) => byId.get(item.id)!);
   }
 
   async get(id: string, scope: JobScope = {}): Promise<Job | null> {
-    if (!isUuid(id)) return null;
+    if (!isUuid(id) || !validScope(scope)) return null;
     let query = this.#db.selectFrom("jobs").selectAll().where("id", "=", id);
     if (scope.workspaceId !== undefined) query = query.where("workspace_id", "=", scope.workspaceId);
     const row = await query.executeTakeFirst();
@@ -122,6 +125,7 @@ export class PostgresJobQueue implements JobQueue {
     const offset = Math.max(0, Math.floor(filter.offset ?? 0));
     const statuses = filter.status === undefined ? [] : typeof filter.status === "string" ? [filter.status] : [...filter.status];
 
+    if (typeof filter.workspaceId === "string" && !isUuid(filter.workspaceId)) return { items: [], total: 0 };
     let base = this.#db.selectFrom("jobs");
     if (filter.workspaceId === null) base = base.where("workspace_id", "is", null);
     else if (filter.workspaceId !== undefined) base = base.where("workspace_id", "=", filter.workspaceId);
@@ -140,7 +144,7 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async cancel(id: string, scope: JobScope = {}): Promise<Job> {
-    if (!isUuid(id)) throw new NotFound("job", id);
+    if (!isUuid(id) || !validScope(scope)) throw new NotFound("job", id);
     let query = this.#db
       .updateTable("jobs")
       .set({
@@ -168,7 +172,7 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async retry(id: string, scope: JobScope = {}): Promise<Job> {
-    if (!isUuid(id)) throw new NotFound("job", id);
+    if (!isUuid(id) || !validScope(scope)) throw new NotFound("job", id);
     let query = this.#db
       .updateTable("jobs")
       .set({
@@ -367,6 +371,10 @@ export class PostgresJobQueue implements JobQueue {
   }
 }
 
+function validScope(scope: JobScope): boolean {
+  return scope.workspaceId === undefined || isUuid(scope.workspaceId);
+}
+
 /** The row is still running under exactly this claim. */
 function leaseMatches(lease: JobLease) {
   return (eb: ExpressionBuilder<PlatformDatabase, "jobs">) =>
@@ -378,7 +386,19 @@ function leaseMatches(lease: JobLease) {
     ]);
 }
 
-function toInsertRow(input: EnqueueJobInput, prefix: string) {
+/** One element of enqueue_jobs()'s argument; columns left out take their defaults. */
+type EnqueueItem = {
+  id: string;
+  type: string;
+  workspace_id: string | null;
+  payload: JsonValue;
+  priority: number;
+  max_attempts: number;
+  run_at: string | null;
+  created_by: string | null;
+};
+
+function toEnqueueItem(input: EnqueueJobInput, prefix: string): EnqueueItem {
   const issues: FieldIssue[] = [];
   if (typeof input.type !== "string" || input.type.length > 100 || !TYPE_PATTERN.test(input.type)) {
     issues.push({ field: `${prefix}type`, message: "must be a dotted name such as `records.import` (at most 100 characters)" });
@@ -405,11 +425,10 @@ function toInsertRow(input: EnqueueJobInput, prefix: string) {
     id: newId(),
     type: input.type,
     workspace_id: input.workspaceId ?? null,
-    payload: jsonb(input.payload ?? {}),
-    status: "queued" as const,
+    payload: input.payload ?? {},
     priority,
     max_attempts: maxAttempts,
-    run_at: input.runAt ?? sql<Date>`now()`,
+    run_at: input.runAt ? input.runAt.toISOString() : null,
     created_by: input.createdBy ?? null,
   };
 }

@@ -3,12 +3,14 @@ import { MemoryPubSub } from "../../../adapters/cache/memory-pub-sub.ts";
 import { createJsonLogger } from "../../../adapters/logging/json-logger.ts";
 import { PostgresJobQueue } from "../../../adapters/postgres/jobs/postgres-job-queue.ts";
 import { newId } from "../../../core/ids.ts";
+import type { DatabaseHandle } from "../../../adapters/postgres/open-database.ts";
 import type { PlatformDatabase } from "../../../adapters/postgres/platform-schema.ts";
 import type { Logger } from "../../../core/ports/logger.ts";
 import { closeTestDatabase, openTestDatabase } from "../../support/test-database.ts";
 
 /** A migrated database plus queue, pub/sub and a quiet logger for job tests. */
 export type JobsTestEnv = {
+  handle: DatabaseHandle;
   db: Kysely<PlatformDatabase>;
   kind: "postgres" | "pglite";
   url: string | undefined;
@@ -28,6 +30,7 @@ export async function openJobsTestEnv(): Promise<JobsTestEnv> {
   const pubSub = new MemoryPubSub();
   const logger = quietLogger();
   return {
+    handle,
     db: handle.db,
     kind: handle.kind,
     url,

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Migration } from "../migration.ts";
 
 /**
- * The background-jobs table. Claiming reads (status, run_at, priority); a partial
+ * The background-jobs table, and `enqueue_jobs()` through which jobs are inserted. Claiming reads (status, run_at, priority); a partial
  * index finds expired leases; listing reads a workspace's jobs newest first.
  * Plain SQL that Postgres 15 and PGlite both run; ids come from code (UUIDv7).
  *
@@ -43,5 +43,28 @@ export const migration: Migration = {
     await sql`create index jobs_lease_idx on public.jobs (lease_expires_at) where status = 'running'`.execute(db);
     await sql`create index jobs_workspace_created_idx on public.jobs (workspace_id, created_at desc)`.execute(db);
     await sql`create index jobs_created_idx on public.jobs (created_at desc)`.execute(db);
+    // Jobs are enqueued inside the domain write's transaction, and tenant transactions run
+    // as the tenant's role, which has no rights on platform tables. This function is the one
+    // door: it inserts jobs (and returns them) with its owner's rights. EXECUTE stays with
+    // PUBLIC because tenant roles are created at run time; tenant roles are a guard against
+    // query mistakes, not a sandbox (see tenant-database.ts), and only the app connects.
+    await sql`
+      create function public.enqueue_jobs(items jsonb) returns setof public.jobs
+        language sql volatile security definer
+        set search_path = pg_catalog, public
+      as $fn$
+        insert into public.jobs (id, type, workspace_id, payload, priority, max_attempts, run_at, created_by)
+        select (e.item->>'id')::uuid,
+               e.item->>'type',
+               (e.item->>'workspace_id')::uuid,
+               coalesce(e.item->'payload', '{}'::jsonb),
+               coalesce((e.item->>'priority')::integer, 0),
+               coalesce((e.item->>'max_attempts')::integer, 3),
+               coalesce((e.item->>'run_at')::timestamptz, now()),
+               (e.item->>'created_by')::uuid
+          from jsonb_array_elements(items) with ordinality as e(item, n)
+         order by e.n
+        returning *
+      $fn$`.execute(db);
   },
 };
