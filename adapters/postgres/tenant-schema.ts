@@ -13,8 +13,17 @@ export interface SettingsTable {
   updated_at: CreatedAt;
 }
 
+export interface RolePermissionsTable {
+  role: "admin" | "member" | "viewer";
+  permission: string;
+  allowed: boolean;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
 /** Every tenant table, by name. Append new tables here. */
 export interface TenantDatabase {
   settings: SettingsTable;
+  role_permissions: RolePermissionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

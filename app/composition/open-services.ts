@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { openCacheServices } from "../../adapters/cache/open-cache-services.ts";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { openMailer } from "../../adapters/mail/open-mailer.ts";
+import { PostgresApiKeyRepository } from "../../adapters/postgres/api-keys/postgres-api-key-repository.ts";
+import { PostgresPermissionOverrides } from "../../adapters/postgres/permissions/postgres-permission-overrides.ts";
 import { PostgresAuthDirectory } from "../../adapters/postgres/identity/postgres-auth-directory.ts";
 import { PostgresRefreshTokenStore } from "../../adapters/postgres/identity/postgres-refresh-token-store.ts";
 import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queue.ts";
@@ -91,6 +93,8 @@ export async function openServices(config: Config, options: OpenServicesOptions 
         { name: "cache", check: () => cacheServices.ping() },
         { name: "storage", check: () => storage.storage.ping() },
       ],
+      permissionOverrides: new PostgresPermissionOverrides(database),
+      apiKeys: new PostgresApiKeyRepository(database.db),
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       close: closeAll,
     };

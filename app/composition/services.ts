@@ -1,4 +1,6 @@
 import type { Config } from "../config/config-schema.ts";
+import type { ApiKeyRepository } from "../../core/api-keys/api-key-repository.ts";
+import type { PermissionOverrides } from "../../core/permissions/authorize.ts";
 import type { AuthDirectory } from "../../core/ports/auth-directory.ts";
 import type { Cache } from "../../core/ports/cache.ts";
 import type { JobQueue } from "../../core/ports/job-queue.ts";
@@ -38,6 +40,10 @@ export type Services = {
   mailer: Mailer;
   jobs: JobQueue;
   probes: HealthProbe[];
+
+  // Section repositories: one line per port, grouped by API section.
+  permissionOverrides: PermissionOverrides;
+  apiKeys: ApiKeyRepository;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.ts";
+import { registerCountApiKeys } from "./api-keys/count-api-keys.ts";
 import { registerGetRoot, serviceVersion } from "./system/get-root.ts";
 import { registerHealthCheck } from "./system/health-check.ts";
 import { registerSelectWorkspace } from "./system/select-workspace.ts";
@@ -12,4 +13,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSelectWorkspace(app);
   registerServeUploadedFile(app);
   registerPutUploadedFile(app);
+
+  // API Keys
+  registerCountApiKeys(app);
 }

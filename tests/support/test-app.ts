@@ -148,3 +148,19 @@ export async function createTestApp(
     },
   };
 }
+
+let shared: Promise<TestApp> | undefined;
+
+/**
+ * One test app per vitest worker, shared by every route test file the worker runs
+ * (route tests run with `isolate: false`, see vitest.config.ts), so a file costs
+ * no database start. Tests must create their own users and workspaces and leave
+ * shared services as they found them. The worker's exit removes its data.
+ */
+export function sharedTestApp(): Promise<TestApp> {
+  shared ??= createTestApp().then((app) => {
+    process.once("beforeExit", () => void app.close());
+    return app;
+  });
+  return shared;
+}

@@ -1,7 +1,9 @@
 import type { Migration } from "../migration.ts";
 import { migration as m0001 } from "./0001_settings.ts";
+import { migration as m0002 } from "./0002_role_permissions.ts";
 
 /** Tenant schema migrations, in order. To add one: import it above and append it here. */
 export const tenantMigrations: readonly Migration[] = [
   m0001,
+  m0002,
 ];
