@@ -4,6 +4,8 @@ import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { openMailer } from "../../adapters/mail/open-mailer.ts";
 import { PostgresApiKeyRepository } from "../../adapters/postgres/api-keys/postgres-api-key-repository.ts";
 import { PostgresPermissionOverrides } from "../../adapters/postgres/permissions/postgres-permission-overrides.ts";
+import { Argon2PasswordHasher } from "../../adapters/crypto/argon2-password-hasher.ts";
+import { PostgresOneTimeTokenStore } from "../../adapters/postgres/accounts/postgres-one-time-token-store.ts";
 import { PostgresAuthDirectory } from "../../adapters/postgres/identity/postgres-auth-directory.ts";
 import { PostgresRefreshTokenStore } from "../../adapters/postgres/identity/postgres-refresh-token-store.ts";
 import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queue.ts";
@@ -80,6 +82,8 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       database,
       authDirectory: new PostgresAuthDirectory(database.db),
       refreshTokens: new PostgresRefreshTokenStore(database.db),
+      oneTimeTokens: new PostgresOneTimeTokenStore(database.db),
+      passwordHasher: new Argon2PasswordHasher(),
       tenantSchemas: createTenantSchemaGate(database.db),
       storage: storage.storage,
       cache: cacheServices.cache,

@@ -1,6 +1,8 @@
 import type { Config } from "../config/config-schema.ts";
 import type { ApiKeyRepository } from "../../core/api-keys/api-key-repository.ts";
 import type { PermissionOverrides } from "../../core/permissions/authorize.ts";
+import type { OneTimeTokenStore } from "../../core/ports/one-time-token-store.ts";
+import type { PasswordHasher } from "../../core/ports/password-hasher.ts";
 import type { AuthDirectory } from "../../core/ports/auth-directory.ts";
 import type { Cache } from "../../core/ports/cache.ts";
 import type { JobQueue } from "../../core/ports/job-queue.ts";
@@ -31,6 +33,8 @@ export type Services = {
   database: DatabaseHandle;
   authDirectory: AuthDirectory;
   refreshTokens: RefreshTokenStore;
+  oneTimeTokens: OneTimeTokenStore;
+  passwordHasher: PasswordHasher;
   tenantSchemas: TenantSchemaGate;
   storage: ObjectStorage;
   cache: Cache;
