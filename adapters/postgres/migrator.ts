@@ -187,6 +187,10 @@ async function ensureTenantRole(trx: AnyTrx, schemaName: string, role: string, p
   await sql`grant ${sql.id(role)} to current_user`.execute(trx);
   await sql`grant usage on schema ${sql.id(schemaName)} to ${sql.id(role)}`.execute(trx);
   await sql`grant usage on schema ${sql.id(postgis)} to ${sql.id(role)}`.execute(trx);
+  // Usage of public lets the role call the platform's SECURITY DEFINER entry points
+  // (public.enqueue_jobs); its tables stay closed (no table privileges are granted).
+  // Explicit, because a recreated public schema no longer grants usage to PUBLIC.
+  await sql`grant usage on schema public to ${sql.id(role)}`.execute(trx);
 }
 
 async function applyMigrations(
