@@ -23,6 +23,12 @@ export interface UsersTable {
   password_hash: string | null;
   full_name: Generated<string>;
   avatar_url: string | null;
+  /** Added by 0004_user_profile. */
+  title: string | null;
+  phone: string | null;
+  bio: string | null;
+  /** Added by 0005_billing_and_invites: the Clerk user id, when the user signs in through Clerk. */
+  clerk_id: Generated<string | null>;
   is_active: Generated<boolean>;
   is_staff: Generated<boolean>;
   is_superuser: Generated<boolean>;
@@ -41,6 +47,12 @@ export interface WorkspacesTable {
   owner_id: string | null;
   plan: Generated<string>;
   status: Generated<string>;
+  /** Added by 0005_billing_and_invites: the subscription serving the workspace ("stripe" or "local"). */
+  billing_provider: Generated<string | null>;
+  billing_customer_id: Generated<string | null>;
+  billing_subscription_id: Generated<string | null>;
+  billing_status: Generated<string | null>;
+  trial_ends_at: NullableTimestamp;
   created_at: CreatedAt;
   updated_at: CreatedAt;
   deleted_at: NullableTimestamp;
@@ -155,6 +167,95 @@ export interface MailOutboxTable {
   created_at: CreatedAt;
 }
 
+/** Local plan catalogue of embedded billing (migration 0005_billing_and_invites). */
+export interface BillingPlansTable {
+  code: string;
+  name: string;
+  description: Generated<string>;
+  price_cents: Generated<number>;
+  currency: Generated<string>;
+  billing_interval: Generated<string>;
+  features: JsonbColumn<Record<string, unknown>>;
+  sort_order: Generated<number>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+/** Subscriptions granted by the local-plans billing adapter (migration 0005). */
+export interface BillingSubscriptionsTable {
+  id: string;
+  workspace_id: string;
+  plan_code: string;
+  status: string;
+  external_customer_id: string | null;
+  external_subscription_id: string | null;
+  trial_ends_at: NullableTimestamp;
+  current_period_end: NullableTimestamp;
+  canceled_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Stripe payment invites: paid first, registered later (migration 0005). */
+export interface StripePaymentInvitesTable {
+  id: string;
+  code_hash: string;
+  email: string;
+  access_code_hash: string;
+  customer_name: Generated<string>;
+  company_name: Generated<string>;
+  plan: string;
+  stripe_customer_id: string;
+  stripe_subscription_id: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTimestamp;
+  used_by_user_id: string | null;
+  workspace_id: string | null;
+  signup_job_id: string | null;
+  session_issued_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+/** Who did what to whom, for staff actions such as impersonation (migration 0005). */
+export interface AuditLogTable {
+  id: string;
+  actor_user_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  workspace_id: string | null;
+  metadata: JsonbColumn<Record<string, unknown>>;
+  ip: string | null;
+  created_at: CreatedAt;
+}
+
+/** Workspace invitations (migration 0006_workspace_invitations; adapter in ./workspaces/). */
+export interface WorkspaceInvitationsTable {
+  id: string;
+  workspace_id: string;
+  kind: "email" | "link";
+  user_id: string | null;
+  email: string | null;
+  role: WorkspaceRole;
+  status: ColumnType<"pending" | "accepted" | "cancelled", "pending" | "accepted" | "cancelled" | undefined, "pending" | "accepted" | "cancelled">;
+  token_id: string | null;
+  invited_by: string | null;
+  max_uses: number | null;
+  use_count: Generated<number>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: NullableTimestamp;
+  cancelled_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Free-form workspace settings (migration 0006_workspace_invitations). */
+export interface WorkspaceSettingsTable {
+  workspace_id: string;
+  settings: JsonbColumn<Record<string, unknown>>;
+  updated_at: CreatedAt;
+}
+
 /** Every platform table, by name. Append new tables here. */
 export interface PlatformDatabase {
   users: UsersTable;
@@ -166,4 +267,10 @@ export interface PlatformDatabase {
   schema_migrations: SchemaMigrationsTable;
   jobs: JobsTable;
   mail_outbox: MailOutboxTable;
+  workspace_invitations: WorkspaceInvitationsTable;
+  workspace_settings: WorkspaceSettingsTable;
+  billing_plans: BillingPlansTable;
+  billing_subscriptions: BillingSubscriptionsTable;
+  stripe_payment_invites: StripePaymentInvitesTable;
+  audit_log: AuditLogTable;
 }

@@ -21,9 +21,55 @@ export interface RolePermissionsTable {
   updated_at: CreatedAt;
 }
 
+/** A member's workspace-specific record (migration 0003); `user_id` is `public.users.id`. */
+export interface MembersTable {
+  user_id: string;
+  display_name: string | null;
+  title: string | null;
+  department: string | null;
+  phone: string | null;
+  avatar_key: string | null;
+  tours: ColumnType<Record<string, { status: "completed" | "skipped"; updated_at: string }>, unknown | undefined, unknown>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  parent_team_id: string | null;
+  is_active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  role: "lead" | "member";
+  added_at: CreatedAt;
+}
+
+/** Module switches and settings (tenant migration 0004_module_settings). */
+export interface ModuleSettingsTable {
+  module: string;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  settings: ColumnType<Record<string, unknown>, unknown, unknown>;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 /** Every tenant table, by name. Append new tables here. */
 export interface TenantDatabase {
   settings: SettingsTable;
   role_permissions: RolePermissionsTable;
   schema_migrations: SchemaMigrationsTable;
+  members: MembersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  module_settings: ModuleSettingsTable;
 }

@@ -3,6 +3,7 @@ import { openCacheServices } from "../../adapters/cache/open-cache-services.ts";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { openMailer } from "../../adapters/mail/open-mailer.ts";
 import { PostgresApiKeyRepository } from "../../adapters/postgres/api-keys/postgres-api-key-repository.ts";
+import { PostgresAccountRepository } from "../../adapters/postgres/accounts/postgres-account-repository.ts";
 import { PostgresPermissionOverrides } from "../../adapters/postgres/permissions/postgres-permission-overrides.ts";
 import { Argon2PasswordHasher } from "../../adapters/crypto/argon2-password-hasher.ts";
 import { PostgresOneTimeTokenStore } from "../../adapters/postgres/accounts/postgres-one-time-token-store.ts";
@@ -99,6 +100,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       ],
       permissionOverrides: new PostgresPermissionOverrides(database),
       apiKeys: new PostgresApiKeyRepository(database.db),
+      accounts: new PostgresAccountRepository(database.db),
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       close: closeAll,
     };

@@ -1,5 +1,6 @@
 import type { Config } from "../config/config-schema.ts";
 import type { ApiKeyRepository } from "../../core/api-keys/api-key-repository.ts";
+import type { AccountRepository } from "../../core/accounts/account-repository.ts";
 import type { PermissionOverrides } from "../../core/permissions/authorize.ts";
 import type { OneTimeTokenStore } from "../../core/ports/one-time-token-store.ts";
 import type { PasswordHasher } from "../../core/ports/password-hasher.ts";
@@ -48,6 +49,8 @@ export type Services = {
   // Section repositories: one line per port, grouped by API section.
   permissionOverrides: PermissionOverrides;
   apiKeys: ApiKeyRepository;
+  /** Authentication: user accounts (core/accounts/). */
+  accounts: AccountRepository;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

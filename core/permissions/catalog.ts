@@ -71,6 +71,7 @@ export function isPermissionName(name: string): name is PermissionName {
   return byName.has(name as PermissionName);
 }
 
+/** The catalog entry of a known permission. */
 export function permissionDefinition(name: PermissionName): PermissionDefinition {
   return byName.get(name)!;
 }
@@ -94,6 +95,20 @@ export function defaultGrant(role: Role, permission: PermissionName): boolean {
       if (isContent) return action === "view" || action === "create" || action === "edit_own" || action === "delete_own";
       return action === "view" && resource !== "billing" && resource !== "api_key" && resource !== "permission";
     case "viewer":
-      return action === "view" && (isContent || resource === "member" || resource === "team");
+      // Module flags are read by every screen, so viewers see them too.
+      return action === "view" && (isContent || resource === "member" || resource === "team" || resource === "module_settings");
   }
+}
+
+/** Which part of the product a resource belongs to, for grouping in settings screens. */
+export type PermissionCategory = "content" | "administration";
+
+/** The category of `resource`: workspace content, or the workspace's own administration. */
+export function categoryOf(resource: Resource): PermissionCategory {
+  return (contentResources as readonly string[]).includes(resource) ? "content" : "administration";
+}
+
+/** True when `name` is one of the catalog's resources. */
+export function isResource(name: string): name is Resource {
+  return (contentResources as readonly string[]).includes(name) || (adminResources as readonly string[]).includes(name);
 }

@@ -1,9 +1,13 @@
 import type { Migration } from "../migration.ts";
 import { migration as m0001 } from "./0001_settings.ts";
 import { migration as m0002 } from "./0002_role_permissions.ts";
+import { migration as m0003 } from "./0003_members_and_teams.ts";
+import { migration as m0004 } from "./0004_module_settings.ts";
 
 /** Tenant schema migrations, in order. To add one: import it above and append it here. */
 export const tenantMigrations: readonly Migration[] = [
   m0001,
   m0002,
+  m0003,
+  m0004,
 ];

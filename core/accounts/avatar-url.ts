@@ -1,0 +1,15 @@
+import type { ObjectStorage } from "../ports/object-storage.ts";
+
+/** How long a signed avatar URL in a response stays valid. */
+export const AVATAR_URL_TTL_SECONDS = 3600;
+
+/**
+ * The URL to show for a stored `users.avatar_url`: external http(s) URLs as they are,
+ * uploaded pictures (an object-storage key) as a fresh signed download URL.
+ * Other sections showing users (members, comments) should use this too.
+ */
+export async function resolveAvatarUrl(storage: ObjectStorage, stored: string | null): Promise<string | null> {
+  if (!stored) return null;
+  if (/^https?:\/\//i.test(stored)) return stored;
+  return await storage.signedDownloadUrl(stored, AVATAR_URL_TTL_SECONDS);
+}
