@@ -1,34 +1,24 @@
 // `npm start`: serves the app on Node with @hono/node-server.
 import { serve } from "@hono/node-server";
-import { startService } from "./start-service.ts";
+import { onShutdownSignal, startService } from "./start-service.ts";
 
-const { config, app, services, stop } = await startService();
-const logger = services.logger;
+type NodeServer = { close(cb: () => void): void; closeIdleConnections?(): void; closeAllConnections?(): void };
+
+const running = await startService();
+const { config, app, services } = running;
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  logger.info("listening", { url: `http://${info.address}:${info.port}`, adapters: services.adapters });
+  services.logger.info("listening", { url: `http://${info.address}:${info.port}`, adapters: services.adapters });
+}) as unknown as NodeServer;
+
+const shutdown = onShutdownSignal(running, {
+  drain: () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections?.();
+    }),
+  force: () => server.closeAllConnections?.(),
+  exit: (code) => process.exit(code),
 });
-
-let shuttingDown = false;
-async function shutdown(signal: string): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  logger.info("shutting down: no new connections, draining requests", { signal });
-  // Long-lived streams (SSE, NDJSON) would hold close() open: cut them after the timeout.
-  const force = setTimeout(() => {
-    logger.warn("drain timeout reached: closing remaining connections");
-    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-  }, config.SHUTDOWN_TIMEOUT_MS);
-  force.unref();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-  });
-  clearTimeout(force);
-  await stop();
-  logger.info("stopped");
-  process.exit(0);
-}
-
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -9,6 +9,34 @@ import type { Services } from "../composition/services.ts";
 import type { AppEnv } from "../context.ts";
 import { createApp } from "../create-app.ts";
 
+/**
+ * The shutdown sequence both runtimes share, run once whatever signal arrives:
+ * stop accepting and drain (`drain`), forcing the rest after SHUTDOWN_TIMEOUT_MS
+ * (`force`: long SSE/NDJSON streams would hold the drain open), then stop the
+ * worker and close every pool, then `exit(0)`.
+ */
+export function onShutdownSignal(
+  running: RunningService,
+  server: { drain(): Promise<void>; force(): void; exit(code: number): void },
+): (signal: string) => Promise<void> {
+  let started = false;
+  return async (signal) => {
+    if (started) return;
+    started = true;
+    const logger = running.services.logger;
+    logger.info("shutting down: no new connections, draining requests", { signal });
+    const timer = setTimeout(() => {
+      logger.warn("drain timeout reached: closing remaining connections");
+      server.force();
+    }, running.config.SHUTDOWN_TIMEOUT_MS);
+    await server.drain();
+    clearTimeout(timer);
+    await running.stop();
+    logger.info("stopped");
+    server.exit(0);
+  };
+}
+
 export type RunningService = {
   config: Config;
   services: Services;
