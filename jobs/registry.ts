@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { PlatformDatabase } from "../adapters/postgres/platform-schema.ts";
 import type { JobHandler } from "../core/jobs/job-handler.ts";
 import { TENANTS_MIGRATE, tenantsMigrateHandler } from "./handlers/tenants-migrate.ts";
+import { authSignupInviteHandler, SIGNUP_INVITE_JOB, type AuthSignupInviteServices } from "./handlers/auth-signup-invite.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -25,6 +26,8 @@ export class JobRegistry extends Map<string, JobHandler> {
 /** What the built-in handlers need; grows as features add job types. */
 export type JobHandlerDeps = {
   db: Kysely<PlatformDatabase>;
+  /** The app's services, for handlers that need more than the database (the API process passes them). */
+  signup?: AuthSignupInviteServices;
 };
 
 /**
@@ -33,5 +36,7 @@ export type JobHandlerDeps = {
  * here (or call `register` on the returned registry where the deps live).
  */
 export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
-  return new JobRegistry().register(TENANTS_MIGRATE, tenantsMigrateHandler({ db: deps.db }));
+  const registry = new JobRegistry().register(TENANTS_MIGRATE, tenantsMigrateHandler({ db: deps.db }));
+  if (deps.signup) registry.register(SIGNUP_INVITE_JOB, authSignupInviteHandler(deps.signup));
+  return registry;
 }

@@ -143,6 +143,7 @@ export async function dropTenantSchema(db: AnyDb, schemaName: string): Promise<v
   const role = tenantRoleName(schemaName);
   await db.transaction().execute(async (trx) => {
     await lockSchema(trx, schemaName);
+    await lockRoleGrants(trx);
     await sql`drop schema if exists ${sql.id(schemaName)} cascade`.execute(trx);
     // DO bodies cannot take parameters; both names passed the tenant-name check above.
     await sql
@@ -175,7 +176,17 @@ async function migrateLocked(trx: AnyTrx, schemaName: string): Promise<string[]>
   return applied;
 }
 
+/**
+ * GRANTs and REVOKEs on a shared schema (public, the PostGIS schema) rewrite that schema's
+ * catalog row: two tenants provisioned or dropped at once fail with "tuple concurrently
+ * updated". One cluster-wide lock, held to the end of the transaction, makes them take turns.
+ */
+async function lockRoleGrants(trx: AnyTrx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('fos:tenant-role-grants'))`.execute(trx);
+}
+
 async function ensureTenantRole(trx: AnyTrx, schemaName: string, role: string, postgis: string): Promise<void> {
+  await lockRoleGrants(trx);
   // Roles are cluster-wide: another database on the cluster may have created it already.
   await sql
     .raw(`do $$ begin

@@ -76,6 +76,7 @@ export interface RefreshTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   revoked_at: NullableTimestamp;
   replaced_by: string | null;
+  impersonator_id: Generated<string | null>;
   user_agent: string | null;
   ip: string | null;
   created_at: CreatedAt;

@@ -39,7 +39,7 @@ export class StripeBilling implements BillingProvider {
     const price = await this.priceFor(input.plan);
     const metadata = { workspace_id: input.workspaceId };
     const customer = await this.stripe.customers.create(
-      { email: input.email, name: input.workspaceName, metadata },
+      { ...(input.email ? { email: input.email } : {}), name: input.workspaceName, metadata },
       { idempotencyKey: `customer-${input.workspaceId}` },
     );
     if (input.paymentMethodId) {

@@ -3,8 +3,25 @@ import { openCacheServices } from "../../adapters/cache/open-cache-services.ts";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { openMailer } from "../../adapters/mail/open-mailer.ts";
 import { PostgresApiKeyRepository } from "../../adapters/postgres/api-keys/postgres-api-key-repository.ts";
+import { LocalPlansBilling } from "../../adapters/billing/local-plans.ts";
+import { StripeBilling } from "../../adapters/stripe/stripe-billing.ts";
+import { PostgresPaymentInvites } from "../../adapters/postgres/billing/postgres-payment-invites.ts";
+import { PostgresAuditLog } from "../../adapters/postgres/signup/postgres-audit-log.ts";
+import { PostgresSignupUsers } from "../../adapters/postgres/signup/postgres-signup-users.ts";
+import { PostgresWorkspaceProvisioning } from "../../adapters/postgres/signup/postgres-workspace-provisioning.ts";
+import { apiKeyItemSource } from "../../adapters/postgres/members/api-key-item-source.ts";
+import { PostgresMemberItemTransactions } from "../../adapters/postgres/members/postgres-member-item-transactions.ts";
+import { PostgresMemberRepository } from "../../adapters/postgres/members/postgres-member-repository.ts";
+import { PostgresTeamRepository } from "../../adapters/postgres/teams/postgres-team-repository.ts";
+import { teamLeadItemSource } from "../../adapters/postgres/teams/team-lead-item-source.ts";
+import { MemberItemRegistry } from "../../core/members/member-item-sources.ts";
+import { PostgresInvitationRepository } from "../../adapters/postgres/workspaces/postgres-invitation-repository.ts";
+import { PostgresWorkspaceRepository } from "../../adapters/postgres/workspaces/postgres-workspace-repository.ts";
 import { PostgresAccountRepository } from "../../adapters/postgres/accounts/postgres-account-repository.ts";
 import { PostgresPermissionOverrides } from "../../adapters/postgres/permissions/postgres-permission-overrides.ts";
+import { PostgresRolePermissionStore } from "../../adapters/postgres/permissions/postgres-role-permission-store.ts";
+import { PostgresModuleSettingsRepository } from "../../adapters/postgres/modules/postgres-module-settings-repository.ts";
+import { PostgresWorkspaceHealthReader } from "../../adapters/postgres/workspace-health/postgres-workspace-health-reader.ts";
 import { Argon2PasswordHasher } from "../../adapters/crypto/argon2-password-hasher.ts";
 import { PostgresOneTimeTokenStore } from "../../adapters/postgres/accounts/postgres-one-time-token-store.ts";
 import { PostgresAuthDirectory } from "../../adapters/postgres/identity/postgres-auth-directory.ts";
@@ -53,7 +70,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
     if (!options.database) closers.push(() => database.close());
     if (options.migrate ?? true) await migratePlatform(database.db);
 
-    const cacheServices = await openCacheServices({ redisUrl: config.REDIS_URL, logger });
+    const cacheServices = await openCacheServices({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
     closers.push(() => cacheServices.close());
 
     const storage = await openObjectStorage({
@@ -74,6 +91,11 @@ export async function openServices(config: Config, options: OpenServicesOptions 
     closers.push(() => mail.mailer.close());
 
     const jobs = new PostgresJobQueue({ db: database.db, pubSub: cacheServices.pubSub, logger });
+
+    // Billing: Stripe when a key is configured, else local plans granted without payment.
+    const billing = config.STRIPE_SECRET_KEY
+      ? new StripeBilling({ secretKey: config.STRIPE_SECRET_KEY, publicUrl: config.PUBLIC_URL })
+      : new LocalPlansBilling(database.db);
 
     const services: Services = {
       config,
@@ -100,10 +122,27 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       ],
       permissionOverrides: new PostgresPermissionOverrides(database),
       apiKeys: new PostgresApiKeyRepository(database.db),
+      members: new PostgresMemberRepository(database),
+      // Each section that gives members items registers its source here (records, tasks, goals...).
+      memberItems: new MemberItemRegistry(new PostgresMemberItemTransactions(database))
+        .register(teamLeadItemSource)
+        .register(apiKeyItemSource),
+      teams: new PostgresTeamRepository(database),
+      workspaces: new PostgresWorkspaceRepository(database.db),
+      workspaceInvitations: new PostgresInvitationRepository(database.db),
+      rolePermissions: new PostgresRolePermissionStore(database),
+      moduleSettings: new PostgresModuleSettingsRepository(database),
+      workspaceHealth: new PostgresWorkspaceHealthReader(database.db),
       accounts: new PostgresAccountRepository(database.db),
+      billing,
+      workspaceProvisioning: new PostgresWorkspaceProvisioning(database),
+      signupUsers: new PostgresSignupUsers(database.db),
+      paymentInvites: new PostgresPaymentInvites(database.db),
+      auditLog: new PostgresAuditLog(database.db),
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       close: closeAll,
     };
+    services.adapters.billing = billing.kind;
     logger.info("services ready", services.adapters);
     return services;
   } catch (error) {

@@ -1,7 +1,20 @@
 import type { Config } from "../config/config-schema.ts";
+import type { BillingProvider } from "../../core/ports/billing.ts";
+import type { PaymentInviteRepository } from "../../core/billing/payment-invite-repository.ts";
+import type { AuditLog } from "../../core/impersonation/audit-log.ts";
+import type { SignupUserStore } from "../../core/signup/signup-user-store.ts";
+import type { WorkspaceProvisioningStore } from "../../core/workspaces/provisioning/workspace-provisioning-store.ts";
+import type { InvitationRepository } from "../../core/workspaces/invitation-repository.ts";
+import type { WorkspaceRepository } from "../../core/workspaces/workspace-repository.ts";
 import type { ApiKeyRepository } from "../../core/api-keys/api-key-repository.ts";
+import type { MemberItemRegistry } from "../../core/members/member-item-sources.ts";
+import type { MemberRepository } from "../../core/members/member-repository.ts";
+import type { TeamRepository } from "../../core/teams/team-repository.ts";
 import type { AccountRepository } from "../../core/accounts/account-repository.ts";
 import type { PermissionOverrides } from "../../core/permissions/authorize.ts";
+import type { RolePermissionStore } from "../../core/permissions/role-permission-store.ts";
+import type { ModuleSettingsRepository } from "../../core/modules/module-settings-repository.ts";
+import type { WorkspaceHealthReader } from "../../core/workspace-health/workspace-health-reader.ts";
 import type { OneTimeTokenStore } from "../../core/ports/one-time-token-store.ts";
 import type { PasswordHasher } from "../../core/ports/password-hasher.ts";
 import type { AuthDirectory } from "../../core/ports/auth-directory.ts";
@@ -49,8 +62,31 @@ export type Services = {
   // Section repositories: one line per port, grouped by API section.
   permissionOverrides: PermissionOverrides;
   apiKeys: ApiKeyRepository;
+  rolePermissions: RolePermissionStore;
+  moduleSettings: ModuleSettingsRepository;
+  workspaceHealth: WorkspaceHealthReader;
   /** Authentication: user accounts (core/accounts/). */
   accounts: AccountRepository;
+  /** Workspaces: workspaces, memberships, settings (core/workspaces/). */
+  workspaces: WorkspaceRepository;
+  /** Workspaces: invitations and invite links. */
+  workspaceInvitations: InvitationRepository;
+  /** Members: memberships joined with tenant member records (core/members/). */
+  members: MemberRepository;
+  /** Members: what members own or are assigned, contributed by each section (offboarding). */
+  memberItems: MemberItemRegistry;
+  /** Teams (core/teams/). */
+  teams: TeamRepository;
+  /** Authentication (signup): billing provider (Stripe, or local plans without STRIPE_SECRET_KEY). */
+  billing: BillingProvider;
+  /** Authentication (signup): storage steps of workspace provisioning (core/workspaces/provision-workspace.ts). */
+  workspaceProvisioning: WorkspaceProvisioningStore;
+  /** Authentication (signup): account creation and lookup by email / Clerk id. */
+  signupUsers: SignupUserStore;
+  /** Authentication (signup): Stripe payment invites. */
+  paymentInvites: PaymentInviteRepository;
+  /** Audit trail of staff actions (impersonation). */
+  auditLog: AuditLog;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

@@ -23,6 +23,7 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl,
+  REDIS_KEY_PREFIX: z.string().min(1).default("fos:"),
 
   S3_BUCKET: optionalText,
   S3_REGION: z.string().default("us-east-1"),
@@ -54,6 +55,8 @@ export const configSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   STRIPE_SECRET_KEY: optionalText,
   STRIPE_WEBHOOK_SECRET: optionalText,
+  /** Shared secret of the Clerk-facing frontend server (`X-Clerk-Secret`); unset: Clerk check answers 503. */
+  CLERK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -47,10 +47,10 @@ const securityByAuth: Record<AuthKind, RouteConfig["security"]> = {
   none: [],
 };
 
-function middlewareFor(auth: AuthKind): MiddlewareHandler<AppEnv>[] {
+function middlewareFor(auth: AuthKind, allowPendingMigrations: boolean): MiddlewareHandler<AppEnv>[] {
   switch (auth) {
     case "user":
-      return [bearerUser(), workspaceMember()];
+      return [bearerUser(), workspaceMember({ allowPendingMigrations })];
     case "user-global":
       return [bearerUser()];
     case "api-key":
@@ -107,6 +107,13 @@ type DefineRouteInput<R extends RouteConfig> = R & {
   auth: AuthKind;
   /** Error statuses beyond those implied by auth and input (e.g. 404, 409). */
   errors?: number[];
+  /**
+   * `auth: "user"` only: skip the 503 guard while the workspace's tenant schema is
+   * behind (membership is still checked). For the few routes that must work during
+   * an upgrade, such as Workspace Health; such a route must not read tenant tables
+   * that a pending migration may not have created yet.
+   */
+  allowPendingMigrations?: boolean;
 };
 
 /**
@@ -123,13 +130,13 @@ type DefineRouteInput<R extends RouteConfig> = R & {
  * });
  */
 export function defineRoute<R extends RouteConfig>(input: DefineRouteInput<R>): R {
-  const { auth, errors = [], ...route } = input;
+  const { auth, errors = [], allowPendingMigrations = false, ...route } = input;
   const hasInput = Boolean(route.request && Object.keys(route.request).length > 0);
   const own = route.middleware ? (Array.isArray(route.middleware) ? route.middleware : [route.middleware]) : [];
   return createRoute({
     ...route,
     security: securityByAuth[auth],
-    middleware: [...middlewareFor(auth), ...own],
+    middleware: [...middlewareFor(auth, allowPendingMigrations), ...own],
     responses: { ...route.responses, ...errorResponses([...defaultErrors(auth, hasInput), ...errors]) },
   } as unknown as R);
 }

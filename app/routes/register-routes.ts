@@ -1,10 +1,99 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.ts";
+import { registerCheckClerkUser } from "./auth/clerk-check-user.ts";
+import { registerExchangeImpersonationToken } from "./auth/impersonation-exchange.ts";
+import { registerStreamSignupJob } from "./auth/signup-job-stream.ts";
+import { registerSignup } from "./auth/signup.ts";
+import { registerGetStripeInvite } from "./auth/stripe-invite-get.ts";
+import { registerLookupPaymentInvite } from "./auth/stripe-invite-lookup.ts";
+import { registerSignupWithStripeInviteAsync } from "./auth/stripe-invite-signup-async.ts";
+import { registerSignupWithStripeInvite } from "./auth/stripe-invite-signup.ts";
 import { registerCountApiKeys } from "./api-keys/count-api-keys.ts";
+import { registerListApiKeys } from "./api-keys/list-api-keys.ts";
+import { registerGetApiKey } from "./api-keys/get-api-key.ts";
+import { registerCreateApiKey } from "./api-keys/create-api-key.ts";
+import { registerRevokeApiKey } from "./api-keys/revoke-api-key.ts";
+import { registerRotateApiKey } from "./api-keys/rotate-api-key.ts";
+import { registerToggleApiKey } from "./api-keys/toggle-api-key.ts";
+import { registerUpdateApiKey } from "./api-keys/update-api-key.ts";
+import { registerDeleteApiKey } from "./api-keys/delete-api-key.ts";
+import { registerListPermissions } from "./permissions/list-permissions.ts";
+import { registerListPermissionsGrouped } from "./permissions/list-permissions-grouped.ts";
+import { registerGetMyPermissions } from "./permissions/get-my-permissions.ts";
+import { registerCheckPermission } from "./permissions/check-permission.ts";
+import { registerListRolePermissions } from "./permissions/list-role-permissions.ts";
+import { registerGetRolePermissions } from "./permissions/get-role-permissions.ts";
+import { registerBulkUpdateRolePermissions } from "./permissions/bulk-update-role-permissions.ts";
+import { registerSetRolePermission } from "./permissions/set-role-permission.ts";
+import { registerResetRolePermissions } from "./permissions/reset-role-permissions.ts";
+import { registerSeedPermissions } from "./permissions/seed-permissions.ts";
+import { registerListModuleSettings } from "./modules/list-module-settings.ts";
+import { registerGetModuleSettings } from "./modules/get-module-settings.ts";
+import { registerCreateModuleSettings } from "./modules/create-module-settings.ts";
+import { registerUpdateModuleSettings } from "./modules/update-module-settings.ts";
+import { registerToggleModule } from "./modules/toggle-module.ts";
+import { registerGetWorkspaceHealth } from "./workspace-health/get-workspace-health.ts";
+import { registerTriggerMigration } from "./workspace-health/trigger-migration.ts";
+import { registerStreamMigrationProgress } from "./workspace-health/stream-migration-progress.ts";
+import { registerCompleteActivation } from "./auth/complete-activation.ts";
+import { registerGetCurrentUser } from "./auth/get-current-user.ts";
+import { registerGetUserById } from "./auth/get-user-by-id.ts";
+import { registerLogin } from "./auth/login.ts";
+import { registerLogout } from "./auth/logout.ts";
+import { registerRefreshToken } from "./auth/refresh-token.ts";
+import { registerRegisterUser } from "./auth/register-user.ts";
+import { registerRequestPasswordReset } from "./auth/request-password-reset.ts";
+import { registerResendActivationEmail } from "./auth/resend-activation-email.ts";
+import { registerResetPassword } from "./auth/reset-password.ts";
+import { registerUpdateCurrentUser } from "./auth/update-current-user.ts";
+import { registerUpdateUser } from "./auth/update-user.ts";
+import { registerUploadMyAvatar } from "./auth/upload-my-avatar.ts";
+import { registerUploadUserAvatar } from "./auth/upload-user-avatar.ts";
+import { registerValidateActivationToken } from "./auth/validate-activation-token.ts";
 import { registerGetRoot, serviceVersion } from "./system/get-root.ts";
 import { registerHealthCheck } from "./system/health-check.ts";
 import { registerSelectWorkspace } from "./system/select-workspace.ts";
 import { registerPutUploadedFile, registerServeUploadedFile } from "./uploads/serve-uploaded-file.ts";
+import { registerListWorkspaces } from "./workspaces/list-workspaces.ts";
+import { registerGetInvitationDetails } from "./workspaces/get-invitation-details.ts";
+import { registerCreateWorkspace } from "./workspaces/create-workspace.ts";
+import { registerProvisionWorkspace } from "./workspaces/provision-workspace.ts";
+import { registerSwitchWorkspace } from "./workspaces/switch-workspace.ts";
+import { registerAcceptInvitation } from "./workspaces/accept-invitation.ts";
+import { registerCancelInvitation } from "./workspaces/cancel-invitation.ts";
+import { registerGetWorkspace } from "./workspaces/get-workspace.ts";
+import { registerUpdateWorkspace } from "./workspaces/update-workspace.ts";
+import { registerListWorkspaceMembers } from "./workspaces/list-workspace-members.ts";
+import { registerRemoveWorkspaceMember } from "./workspaces/remove-workspace-member.ts";
+import { registerInviteWorkspaceUser } from "./workspaces/invite-workspace-user.ts";
+import { registerGenerateInviteLink } from "./workspaces/generate-invite-link.ts";
+import { registerResendInvitation } from "./workspaces/resend-invitation.ts";
+import { registerSendMemberPasswordReset } from "./workspaces/send-member-password-reset.ts";
+import { registerGeneratePasswordResetLink } from "./workspaces/generate-password-reset-link.ts";
+import { registerListMembers } from "./members/list-members.ts";
+import { registerListAllMembersMinimal } from "./members/list-all-members-minimal.ts";
+import { registerGetMyMember } from "./members/get-my-member.ts";
+import { registerGetMyTourStatus } from "./members/get-my-tour-status.ts";
+import { registerUpdateMyTourStatus } from "./members/update-my-tour-status.ts";
+import { registerResetMyTours } from "./members/reset-my-tours.ts";
+import { registerCreateMember } from "./members/create-member.ts";
+import { registerGetMember } from "./members/get-member.ts";
+import { registerGetMemberDeletionInfo } from "./members/get-member-deletion-info.ts";
+import { registerGetMemberItems } from "./members/get-member-items.ts";
+import { registerUploadMemberAvatar } from "./members/upload-member-avatar.ts";
+import { registerReassignMemberItems } from "./members/reassign-member-items.ts";
+import { registerUpdateMember } from "./members/update-member.ts";
+import { registerRemoveMember } from "./members/remove-member.ts";
+import { registerDeleteMemberPermanently } from "./members/delete-member-permanently.ts";
+import { registerListTeams } from "./teams/list-teams.ts";
+import { registerCreateTeam } from "./teams/create-team.ts";
+import { registerGetTeam } from "./teams/get-team.ts";
+import { registerUpdateTeam } from "./teams/update-team.ts";
+import { registerDeleteTeam } from "./teams/delete-team.ts";
+import { registerListTeamMembers } from "./teams/list-team-members.ts";
+import { registerAddTeamMember } from "./teams/add-team-member.ts";
+import { registerUpdateTeamMemberRole } from "./teams/update-team-member-role.ts";
+import { registerRemoveTeamMember } from "./teams/remove-team-member.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -14,6 +103,112 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerServeUploadedFile(app);
   registerPutUploadedFile(app);
 
-  // API Keys
+  // API Keys (/api-keys/count before /api-keys/{api_key_id}: the first registered match answers)
   registerCountApiKeys(app);
+  registerListApiKeys(app);
+  registerGetApiKey(app);
+  registerCreateApiKey(app);
+  registerRevokeApiKey(app);
+  registerRotateApiKey(app);
+  registerToggleApiKey(app);
+  registerUpdateApiKey(app);
+  registerDeleteApiKey(app);
+
+  // Permissions
+  registerListPermissions(app);
+  registerListPermissionsGrouped(app);
+  registerGetMyPermissions(app);
+  registerCheckPermission(app);
+  registerListRolePermissions(app);
+  registerGetRolePermissions(app);
+  registerBulkUpdateRolePermissions(app);
+  registerSetRolePermission(app);
+  registerResetRolePermissions(app);
+  registerSeedPermissions(app);
+
+  // Module Settings
+  registerListModuleSettings(app);
+  registerGetModuleSettings(app);
+  registerCreateModuleSettings(app);
+  registerUpdateModuleSettings(app);
+  registerToggleModule(app);
+
+  // Workspace Health
+  registerGetWorkspaceHealth(app);
+  registerTriggerMigration(app);
+  registerStreamMigrationProgress(app);
+
+  // Authentication (account operations). The /auth/me routes come before /auth/{user_id}:
+  // the first registered match answers.
+  registerRegisterUser(app);
+  registerLogin(app);
+  registerRefreshToken(app);
+  registerLogout(app);
+  registerValidateActivationToken(app);
+  registerCompleteActivation(app);
+  registerResendActivationEmail(app);
+  registerRequestPasswordReset(app);
+  registerResetPassword(app);
+  registerGetCurrentUser(app);
+  registerUpdateCurrentUser(app);
+  registerUploadMyAvatar(app);
+  registerGetUserById(app);
+  registerUpdateUser(app);
+  registerUploadUserAvatar(app);
+
+  // Workspaces (the fixed /workspaces/switch, /provision and /invitations/* paths are distinct from /workspaces/{workspace_id})
+  registerListWorkspaces(app);
+  registerGetInvitationDetails(app);
+  registerCreateWorkspace(app);
+  registerProvisionWorkspace(app);
+  registerSwitchWorkspace(app);
+  registerAcceptInvitation(app);
+  registerCancelInvitation(app);
+  registerGetWorkspace(app);
+  registerUpdateWorkspace(app);
+  registerListWorkspaceMembers(app);
+  registerRemoveWorkspaceMember(app);
+  registerInviteWorkspaceUser(app);
+  registerGenerateInviteLink(app);
+  registerResendInvitation(app);
+  registerSendMemberPasswordReset(app);
+  registerGeneratePasswordResetLink(app);
+
+  // Members (literal /members/all, /members/me, /members/me/tours before /members/{member_id}; member_id is a uuid)
+  registerListMembers(app);
+  registerListAllMembersMinimal(app);
+  registerGetMyMember(app);
+  registerGetMyTourStatus(app);
+  registerUpdateMyTourStatus(app);
+  registerResetMyTours(app);
+  registerCreateMember(app);
+  registerGetMember(app);
+  registerGetMemberDeletionInfo(app);
+  registerGetMemberItems(app);
+  registerUploadMemberAvatar(app);
+  registerReassignMemberItems(app);
+  registerUpdateMember(app);
+  registerRemoveMember(app);
+  registerDeleteMemberPermanently(app);
+
+  // Teams
+  registerListTeams(app);
+  registerCreateTeam(app);
+  registerGetTeam(app);
+  registerUpdateTeam(app);
+  registerDeleteTeam(app);
+  registerListTeamMembers(app);
+  registerAddTeamMember(app);
+  registerUpdateTeamMemberRole(app);
+  registerRemoveTeamMember(app);
+
+  // Authentication: signup
+  registerSignup(app);
+  registerSignupWithStripeInvite(app);
+  registerSignupWithStripeInviteAsync(app);
+  registerStreamSignupJob(app);
+  registerGetStripeInvite(app);
+  registerLookupPaymentInvite(app);
+  registerCheckClerkUser(app);
+  registerExchangeImpersonationToken(app);
 }

@@ -69,7 +69,7 @@ export async function startService(): Promise<RunningService> {
   const worker = runWorker
     ? startWorker({
         queue: services.jobs,
-        handlers: createJobRegistry({ db: services.database.db }),
+        handlers: createJobRegistry({ db: services.database.db, signup: services }),
         concurrency: config.WORKER_CONCURRENCY,
         leaseMs: config.JOB_LEASE_MS,
         pollIntervalMs: 1_000,

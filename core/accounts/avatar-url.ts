@@ -10,6 +10,11 @@ export const AVATAR_URL_TTL_SECONDS = 3600;
  */
 export async function resolveAvatarUrl(storage: ObjectStorage, stored: string | null): Promise<string | null> {
   if (!stored) return null;
-  if (/^https?:\/\//i.test(stored)) return stored;
+  if (!isStoredAvatar(stored)) return stored;
   return await storage.signedDownloadUrl(stored, AVATAR_URL_TTL_SECONDS);
+}
+
+/** True when `avatar_url` holds an object-storage key (an upload) rather than an external URL. */
+export function isStoredAvatar(stored: string): boolean {
+  return !/^https?:\/\//i.test(stored);
 }

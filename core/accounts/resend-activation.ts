@@ -25,7 +25,7 @@ export async function resendActivation(
   let userId = input.userId;
   if (userId === undefined) {
     if (input.email === undefined) {
-      throw new Invalid("say whose activation to resend", [{ field: "body.user_id", message: "user_id or email is required" }]);
+      throw new Invalid("say whose activation to resend", [{ field: "user_id", message: "user_id or email is required" }]);
     }
     const found = await deps.accounts.findCredentialsByEmail(normalizeEmail(input.email));
     // Same answer as an unknown id: the email of a stranger is not confirmed.

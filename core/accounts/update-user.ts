@@ -25,7 +25,7 @@ export type UpdatedUser = { account: AccountView; membership: AccountMembership 
 export async function updateUser(deps: UpdateUserDeps, actor: Actor, input: UpdateUserInput): Promise<UpdatedUser> {
   if (input.role !== undefined && input.workspaceId === undefined) {
     throw new Invalid("a role change needs the workspace it applies to", [
-      { field: "header.x-workspace-id", message: "required when role is given" },
+      { field: "x-workspace-id", message: "required when role is given" },
     ]);
   }
   const access = await requireAccessToUser(deps, actor, input.userId, "write", input.workspaceId);

@@ -3,6 +3,7 @@ import { NotFound, PayloadTooLarge, UnsupportedMediaType } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import { viewAccount, type AccountView } from "./account-view.ts";
+import { isStoredAvatar } from "./avatar-url.ts";
 import { requireUserId } from "./get-current-user.ts";
 import { sniffImageType } from "./image-type.ts";
 import { requireAccessToUser } from "./user-access.ts";
@@ -40,6 +41,7 @@ export async function uploadAvatar(deps: UploadAvatarDeps, actor: Actor, input: 
   const type = sniffImageType(input.bytes);
   if (!type) throw new UnsupportedMediaType("the picture must be a PNG, JPEG, WebP or GIF image");
 
+  const previous = (await deps.accounts.findById(access.targetId))?.avatarUrl ?? null;
   const key = `ws/${access.folder}/profile-image/${newId()}.${type.extension}`;
   await deps.storage.put(key, input.bytes, { contentType: type.contentType });
   const account = await deps.accounts.updateProfile(access.targetId, { avatarUrl: key }, deps.now());
@@ -47,5 +49,7 @@ export async function uploadAvatar(deps: UploadAvatarDeps, actor: Actor, input: 
     await deps.storage.delete(key);
     throw new NotFound("user", access.targetId);
   }
+  // The replaced upload is no longer referenced; external URLs and other sections' keys are not ours.
+  if (previous && isStoredAvatar(previous) && previous.includes("/profile-image/")) await deps.storage.delete(previous);
   return await viewAccount(deps, account);
 }

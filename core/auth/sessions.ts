@@ -34,10 +34,13 @@ function issuePair(
   refreshToken: string,
   refreshExpiresAt: Date,
   now: Date,
+  impersonatorId: string | null,
 ): TokenPair {
   const access = issueAccessToken(
     deps.jwtSecret,
-    { sub: userId, sid: sessionId, typ: "access" },
+    impersonatorId
+      ? { sub: userId, sid: sessionId, typ: "impersonation", act: impersonatorId }
+      : { sub: userId, sid: sessionId, typ: "access" },
     deps.accessTokenTtlSeconds,
     now,
     newId(),
@@ -52,8 +55,17 @@ function issuePair(
   };
 }
 
-/** Starts a session for an authenticated user: a new token family. */
-export async function startSession(deps: SessionDeps, userId: string, client: ClientInfo = {}): Promise<TokenPair> {
+/**
+ * Starts a session for an authenticated user: a new token family. With
+ * `impersonatorId`, every access token of the session (refreshed ones too) says
+ * `typ: "impersonation"` and names the staff user in `act`.
+ */
+export async function startSession(
+  deps: SessionDeps,
+  userId: string,
+  client: ClientInfo = {},
+  options: { impersonatorId?: string } = {},
+): Promise<TokenPair> {
   const now = deps.now();
   const sessionId = newId();
   const refreshToken = generateSecretToken();
@@ -64,9 +76,10 @@ export async function startSession(deps: SessionDeps, userId: string, client: Cl
     familyId: sessionId,
     tokenHash: hashSecretToken(refreshToken),
     expiresAt,
+    impersonatorId: options.impersonatorId ?? null,
     ...client,
   });
-  return issuePair(deps, userId, sessionId, refreshToken, expiresAt, now);
+  return issuePair(deps, userId, sessionId, refreshToken, expiresAt, now, options.impersonatorId ?? null);
 }
 
 /**
@@ -99,6 +112,7 @@ export async function refreshSession(
       familyId: current.familyId,
       tokenHash: hashSecretToken(next),
       expiresAt: current.expiresAt,
+      impersonatorId: current.impersonatorId,
       ...client,
     },
     now,
@@ -107,7 +121,7 @@ export async function refreshSession(
     await deps.refreshTokens.revokeFamily(current.familyId, now);
     throw new Unauthenticated("the refresh token was already used or revoked", "refresh_token_reused");
   }
-  return issuePair(deps, current.userId, current.familyId, next, current.expiresAt, now);
+  return issuePair(deps, current.userId, current.familyId, next, current.expiresAt, now, current.impersonatorId);
 }
 
 /** Ends a session (logout): its refresh tokens stop working and so do its access tokens. */

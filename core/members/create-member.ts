@@ -1,3 +1,4 @@
+import { sendActivationEmail, type SendActivationDeps } from "../accounts/activation.ts";
 import type { Actor, Role } from "../auth/actor.ts";
 import { Conflict } from "../errors.ts";
 import { newId } from "../ids.ts";
@@ -9,7 +10,7 @@ import { assertCanGrant, requireMember, workspaceOf } from "./member-access.ts";
 import type { MemberProfilePatch, MemberRepository } from "./member-repository.ts";
 import { toMemberView, type MemberView } from "./member-view.ts";
 
-export type CreateMemberDeps = {
+export type CreateMemberDeps = SendActivationDeps & {
   members: MemberRepository;
   storage: ObjectStorage;
   cache: Cache;
@@ -23,11 +24,12 @@ export type CreateMemberInput = {
   profile?: MemberProfilePatch;
 };
 
-export type CreatedMember = MemberView & { user_created: boolean };
+export type CreatedMember = MemberView & { user_created: boolean; activation_email_sent: boolean };
 
 /**
  * Adds a user to the workspace: an existing user found by email, or a new user without a
- * password (they set one through account activation). A removed member is re-added.
+ * password, who is mailed an activation link (Authentication's `sendActivationEmail`).
+ * A removed member is re-added.
  * Requires `can_create_member`; the role granted may not exceed the caller's, and the
  * owner role is never granted here. 409 when the user is already a member.
  */
@@ -50,6 +52,8 @@ export async function createMember(deps: CreateMemberDeps, actor: Actor, input: 
   }
   await ensureMember(deps, ws, userId);
   if (input.profile && Object.keys(input.profile).length > 0) await deps.members.updateProfile(ws, userId, input.profile);
+  const activationEmailSent = !existing;
+  if (activationEmailSent) await sendActivationEmail(deps, userId, ws.id);
   const view = await toMemberView(deps, await requireMember(deps, ws, userId));
-  return { ...view, user_created: !existing };
+  return { ...view, user_created: !existing, activation_email_sent: activationEmailSent };
 }

@@ -5,7 +5,8 @@ import type { ObjectStorage } from "../ports/object-storage.ts";
 import { allMembersCacheKey } from "./ensure-member.ts";
 import { workspaceOf } from "./member-access.ts";
 import type { MemberRepository } from "./member-repository.ts";
-import { avatarUrl, AVATAR_URL_TTL_SECONDS } from "./member-view.ts";
+import { AVATAR_URL_TTL_SECONDS } from "../accounts/avatar-url.ts";
+import { avatarUrl } from "./member-view.ts";
 
 export type ListAllMembersMinimalDeps = {
   members: MemberRepository;

@@ -2,8 +2,7 @@ import type { Role } from "../auth/actor.ts";
 import type { ObjectStorage } from "../ports/object-storage.ts";
 import type { MemberRecord, MembershipStatus, TourState } from "./member-repository.ts";
 
-/** How long a member's signed avatar URL stays valid. */
-export const AVATAR_URL_TTL_SECONDS = 3600;
+import { AVATAR_URL_TTL_SECONDS, resolveAvatarUrl } from "../accounts/avatar-url.ts";
 
 /** A member as returned by the API (`id` is the user's id). */
 export type MemberView = {
@@ -25,10 +24,13 @@ export type MemberView = {
 /** The caller's own member profile, with onboarding state. */
 export type MyMemberView = MemberView & { tours: Record<string, TourState> };
 
-/** The workspace avatar (signed URL) when there is one, else the user's global avatar. */
+/**
+ * The workspace avatar (signed URL) when there is one, else the user's own avatar
+ * (an external URL as is, an uploaded picture as a fresh signed URL: never a bare key).
+ */
 export async function avatarUrl(deps: { storage: ObjectStorage }, record: MemberRecord): Promise<string | null> {
   if (record.avatarKey) return await deps.storage.signedDownloadUrl(record.avatarKey, AVATAR_URL_TTL_SECONDS);
-  return record.userAvatarUrl;
+  return await resolveAvatarUrl(deps.storage, record.userAvatarUrl);
 }
 
 /** The API view of a member record. */

@@ -7,7 +7,7 @@ import { detectAvatarImage } from "./avatar-image.ts";
 import { ensureMember, invalidateMemberCache } from "./ensure-member.ts";
 import { assertCanActOn, requireMember, workspaceOf } from "./member-access.ts";
 import type { MemberRepository } from "./member-repository.ts";
-import { AVATAR_URL_TTL_SECONDS } from "./member-view.ts";
+import { AVATAR_URL_TTL_SECONDS } from "../accounts/avatar-url.ts";
 
 export type UploadMemberAvatarDeps = {
   members: MemberRepository;

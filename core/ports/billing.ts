@@ -26,8 +26,8 @@ export type BillingSubscription = {
 export type StartSubscriptionInput = {
   workspaceId: string;
   workspaceName: string;
-  /** The billing contact (the owner). */
-  email: string;
+  /** The billing contact (the owner), when known. */
+  email?: string | null;
   plan: string;
   /** A payment method collected by the client (Stripe.js): the subscription is created at once. */
   paymentMethodId?: string | null;

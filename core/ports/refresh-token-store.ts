@@ -7,9 +7,12 @@ export type RefreshTokenRecord = {
   expiresAt: Date;
   revokedAt: Date | null;
   replacedBy: string | null;
+  /** The staff user when this is an impersonation session; null otherwise. */
+  impersonatorId: string | null;
 };
 
-export type NewRefreshToken = Omit<RefreshTokenRecord, "revokedAt" | "replacedBy"> & {
+export type NewRefreshToken = Omit<RefreshTokenRecord, "revokedAt" | "replacedBy" | "impersonatorId"> & {
+  impersonatorId?: string | null;
   userAgent?: string | null;
   ip?: string | null;
 };

@@ -5,7 +5,7 @@ import type { MemberWorkspace } from "./workspace-repository.ts";
 
 /** One workspace the caller belongs to (404 for any other). */
 export async function getWorkspace(
-  deps: Pick<WorkspaceDeps, "workspaces" | "authDirectory" | "permissionOverrides">,
+  deps: Pick<WorkspaceDeps, "workspaces" | "permissionOverrides">,
   actor: Actor,
   workspaceId: string,
 ): Promise<MemberWorkspace> {

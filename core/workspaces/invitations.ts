@@ -1,5 +1,5 @@
 import { roleRank, type Actor, type Role } from "../auth/actor.ts";
-import { Forbidden, Invalid, NotFound } from "../errors.ts";
+import { Conflict, Forbidden, Invalid, NotFound } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { OneTimeTokenKind } from "../ports/one-time-token-store.ts";
 import type { Invitation } from "./invitation-repository.ts";
@@ -60,21 +60,27 @@ export async function issueInvitationToken(
 }
 
 /**
- * The open personal invitation of `user` to the workspace, created when there is none
- * (re-inviting refreshes the existing one). 409 when the user is already a member.
+ * The open personal invitation of `user` to the inviter's workspace with `role`, created
+ * when there is none (re-inviting refreshes the existing one). 409 when the user is already
+ * a member; 403 when `role` (or the pending invitation's) is above the inviter's.
  */
 export async function openPersonalInvitation(
   deps: Pick<WorkspaceDeps, "workspaces" | "workspaceInvitations" | "now">,
-  workspaceId: string,
-  inviterId: string,
+  inviter: Actor,
   user: UserAccount,
   role: Role,
 ): Promise<Invitation> {
+  const workspaceId = inviter.workspace!.id;
+  assertMayManageRole(inviter, role);
   if (await deps.workspaces.findMember(workspaceId, user.id)) {
-    throw new (await import("../errors.ts")).Conflict(`${user.email} is already a member of this workspace`);
+    throw new Conflict(`${user.email} is already a member of this workspace`);
   }
   const existing = await deps.workspaceInvitations.findPendingForUser(workspaceId, user.id);
-  if (existing) return { ...existing, role };
+  if (existing) {
+    // Re-inviting changes the pending invitation: the caller must be allowed to manage its current role too.
+    assertMayManageRole(inviter, existing.role);
+    return { ...existing, role };
+  }
   return await deps.workspaceInvitations.create(
     {
       id: newId(),
@@ -83,7 +89,7 @@ export async function openPersonalInvitation(
       userId: user.id,
       email: user.email,
       role,
-      invitedBy: inviterId,
+      invitedBy: inviter.userId,
       maxUses: 1,
       expiresAt: new Date(deps.now().getTime() + INVITATION_TTL_SECONDS * 1000),
     },

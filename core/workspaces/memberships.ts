@@ -1,25 +1,61 @@
 import type { Role } from "../auth/actor.ts";
-import { Conflict, NotFound } from "../errors.ts";
+import { Conflict, MigrationRequired, NotFound } from "../errors.ts";
+import { ensureMember, invalidateMemberCache } from "../members/ensure-member.ts";
+import type { WorkspaceRef } from "../members/member-repository.ts";
 import type { WorkspaceDeps } from "./workspace-deps.ts";
 
 /**
- * The one place where users join or leave a workspace. Every Workspaces use-case that
- * changes a membership goes through these two functions, so sections that keep their own
- * per-workspace records of people (tenant member rows, teams) can react here.
+ * The one place where the Workspaces section makes users join or leave a workspace.
+ * Both go through the Members section's repository, so the platform membership, the
+ * tenant member record, team memberships and the cached member list change together;
+ * add further reactions (audit, notifications) here.
  */
-export type MembershipDeps = Pick<WorkspaceDeps, "workspaces" | "now">;
+export type MembershipDeps = Pick<WorkspaceDeps, "members" | "cache" | "workspaces" | "tenantSchemas">;
 
-/** Adds `userId` to the workspace with `role`; false (nothing changed) when already a member. */
-export async function addMembership(deps: MembershipDeps, workspaceId: string, userId: string, role: Role): Promise<boolean> {
-  return await deps.workspaces.addMember(workspaceId, userId, role, deps.now());
+/** 503 while the workspace's tenant schema is being migrated: its member tables may not be ready. */
+async function assertSchemaCurrent(deps: MembershipDeps, ws: WorkspaceRef): Promise<void> {
+  if (!(await deps.tenantSchemas.isCurrent(ws.schemaName))) {
+    throw new MigrationRequired("this workspace's data is being upgraded; try again shortly");
+  }
 }
 
 /**
- * Removes `userId` from the workspace. Refuses (409) to remove the last owner, so a
- * workspace always keeps someone who can administer it.
+ * Makes `userId` an active member with `role` (reviving a removed membership) and creates
+ * their tenant member record. False, and nothing changed, when they already belong (their role stays).
  */
-export async function removeMembership(deps: MembershipDeps, workspaceId: string, userId: string): Promise<void> {
-  const outcome = await deps.workspaces.removeMember(workspaceId, userId);
-  if (outcome === "not_found") throw new NotFound("member", userId);
-  if (outcome === "last_owner") throw new Conflict("the workspace's last owner cannot be removed; make someone else owner first");
+export async function addMembership(deps: MembershipDeps, ws: WorkspaceRef, userId: string, role: Role): Promise<boolean> {
+  await assertSchemaCurrent(deps, ws);
+  const status = await deps.members.membershipStatus(ws, userId);
+  if (status !== null && status !== "removed") return false;
+  try {
+    await deps.members.addMembership(ws, { userId, role });
+  } catch (error) {
+    // A concurrent accept got there first: the user belongs, which is what was asked.
+    if (error instanceof Conflict) return false;
+    throw error;
+  }
+  await ensureMember(deps, ws, userId);
+  return true;
+}
+
+/**
+ * Removes `userId` from the workspace: access ends, the tenant record and team memberships
+ * go. Refuses (409) to remove the last active owner, so a workspace always keeps someone
+ * who can administer it. Returns whether the user now belongs to no workspace at all.
+ */
+export async function removeMembership(deps: MembershipDeps, ws: WorkspaceRef, userId: string): Promise<{ orphaned: boolean }> {
+  const member = await deps.workspaces.findMember(ws.id, userId);
+  if (!member) throw new NotFound("member", userId);
+  await assertSchemaCurrent(deps, ws);
+  if (member.role === "owner" && member.status === "active" && (await deps.workspaces.countActiveOwners(ws.id)) <= 1) {
+    throw new Conflict("the workspace's last owner cannot be removed; make someone else owner first");
+  }
+  await deps.members.remove(ws, userId);
+  await invalidateMemberCache(deps, ws.id);
+  return { orphaned: (await deps.members.countWorkspaces(userId)) === 0 };
+}
+
+/** Deletes the account of a user who belongs to no workspace any more (tenant record first). */
+export async function deleteOrphanedUser(deps: MembershipDeps, ws: WorkspaceRef, userId: string): Promise<void> {
+  await deps.members.deleteUser(ws, userId);
 }

@@ -13,7 +13,7 @@ export type ProvisionWorkspaceDeps = {
 
 export type ProvisionWorkspaceInput = {
   name: string;
-  /** The user becoming owner; `email` is the billing contact (required unless attaching). */
+  /** The user becoming owner; `email` is the billing contact given to the provider. */
   owner: { userId: string; email?: string };
   /** Plan code; default {@link DEFAULT_PLAN}. */
   plan?: string;
@@ -88,11 +88,10 @@ export async function provisionWorkspace(
     if (input.existingSubscription) {
       billing = await deps.billing.attachSubscription({ workspaceId: workspace.id, plan, ...input.existingSubscription });
     } else {
-      if (!input.owner.email) throw new Invalid("a billing email is required", [{ field: "email", message: "required" }]);
       billing = await deps.billing.startSubscription({
         workspaceId: workspace.id,
         workspaceName: name,
-        email: input.owner.email,
+        email: input.owner.email ?? null,
         plan,
         paymentMethodId: input.paymentMethodId ?? null,
       });

@@ -21,17 +21,14 @@ export type WorkspaceSwitch = {
  * workspace exists.
  */
 export async function switchWorkspace(
-  deps: Pick<WorkspaceDeps, "workspaces" | "authDirectory" | "permissionOverrides">,
+  deps: Pick<WorkspaceDeps, "workspaces" | "permissionOverrides">,
   actor: Actor,
   workspaceId: string,
 ): Promise<WorkspaceSwitch> {
   const userId = actingUserId(actor);
-  const [workspace, standing] = await Promise.all([
-    deps.workspaces.findForMember(workspaceId, userId),
-    deps.authDirectory.findMembership(workspaceId, userId),
-  ]);
-  if (!workspace || !standing) throw new Forbidden("you are not a member of this workspace");
-  const overrides = await deps.permissionOverrides.forRole(standing.schemaName, standing.role);
-  const permissions = permissionCatalog.filter((p) => roleHolds(standing.role, p.name, overrides)).map((p) => p.name);
-  return { workspace, role: standing.role, permissions };
+  const workspace = await deps.workspaces.findForMember(workspaceId, userId);
+  if (!workspace) throw new Forbidden("you are not a member of this workspace");
+  const overrides = await deps.permissionOverrides.forRole(workspace.schemaName, workspace.role);
+  const permissions = permissionCatalog.filter((p) => roleHolds(workspace.role, p.name, overrides)).map((p) => p.name);
+  return { workspace, role: workspace.role, permissions };
 }

@@ -14,7 +14,7 @@ export type UpdateWorkspaceInput = {
 
 /** Renames the workspace or changes its settings. Requires `can_edit_workspace` (admins and owners). */
 export async function updateWorkspace(
-  deps: Pick<WorkspaceDeps, "workspaces" | "authDirectory" | "permissionOverrides" | "now">,
+  deps: Pick<WorkspaceDeps, "workspaces" | "permissionOverrides" | "now">,
   actor: Actor,
   input: UpdateWorkspaceInput,
 ): Promise<MemberWorkspace> {

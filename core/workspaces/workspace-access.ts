@@ -15,18 +15,15 @@ export type WorkspaceEntry = { actor: Actor; workspace: MemberWorkspace; userId:
  * With `permission`, also requires it (403), honouring the workspace's role overrides.
  */
 export async function enterWorkspace(
-  deps: Pick<WorkspaceDeps, "workspaces" | "authDirectory" | "permissionOverrides">,
+  deps: Pick<WorkspaceDeps, "workspaces" | "permissionOverrides">,
   actor: Actor,
   workspaceId: string,
   permission?: PermissionName,
 ): Promise<WorkspaceEntry> {
   const userId = actingUserId(actor);
-  const [workspace, standing] = await Promise.all([
-    deps.workspaces.findForMember(workspaceId, userId),
-    deps.authDirectory.findMembership(workspaceId, userId),
-  ]);
-  if (!workspace || !standing) throw new NotFound("workspace", workspaceId);
-  const inside: Actor = { ...actor, workspace: { id: standing.workspaceId, schemaName: standing.schemaName, role: standing.role } };
+  const workspace = await deps.workspaces.findForMember(workspaceId, userId);
+  if (!workspace) throw new NotFound("workspace", workspaceId);
+  const inside: Actor = { ...actor, workspace: { id: workspace.id, schemaName: workspace.schemaName, role: workspace.role } };
   if (permission) await authorize(deps, inside, permission);
   return { actor: inside, workspace, userId };
 }

@@ -1,5 +1,7 @@
+import type { AccountRepository } from "../accounts/account-repository.ts";
+import type { MemberRepository } from "../members/member-repository.ts";
 import type { PermissionOverrides } from "../permissions/authorize.ts";
-import type { AuthDirectory } from "../ports/auth-directory.ts";
+import type { Cache } from "../ports/cache.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { OneTimeTokenStore } from "../ports/one-time-token-store.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
@@ -14,7 +16,13 @@ import type { WorkspaceRepository } from "./workspace-repository.ts";
 export type WorkspaceDeps = {
   workspaces: WorkspaceRepository;
   workspaceInvitations: InvitationRepository;
-  authDirectory: AuthDirectory;
+  /** The Members section's memberships and tenant member rows: joining and leaving go through it. */
+  members: MemberRepository;
+  cache: Cache;
+  /** Whether a tenant schema has every migration applied (membership changes write tenant rows). */
+  tenantSchemas: { isCurrent(schemaName: string): Promise<boolean> };
+  /** The Authentication section's accounts: reset and activation emails go through its use-cases. */
+  accounts: AccountRepository;
   permissionOverrides: PermissionOverrides;
   oneTimeTokens: OneTimeTokenStore;
   passwordHasher: PasswordHasher;

@@ -5,6 +5,8 @@ export type Workspace = {
   id: string;
   name: string;
   slug: string;
+  /** The tenant schema holding the workspace's data. */
+  schemaName: string;
   plan: string;
   status: string;
   ownerId: string | null;
@@ -27,7 +29,7 @@ export type UserAccount = {
   isSuperuser: boolean;
 };
 
-/** An active member's standing in a workspace. */
+/** A member's standing in a workspace (removed memberships read as absent). */
 export type Membership = { workspaceId: string; userId: string; role: Role; status: string; joinedAt: Date };
 
 /** One row of the workspace member listing: an active member or a pending invitation. */
@@ -49,11 +51,8 @@ export type WorkspaceMemberEntry = {
 export type Page = { page: number; pageSize: number };
 export type Paged<T> = { items: T[]; total: number };
 
-/** Why {@link WorkspaceRepository.removeMember} did not remove anyone. */
-export type RemoveMemberOutcome = "removed" | "not_found" | "last_owner";
-
 /**
- * Storage of workspaces, their memberships and settings (platform `workspaces`,
+ * Storage of workspaces, reads of their memberships, and settings (platform `workspaces`,
  * `workspace_members`, `workspace_settings`, read-only `users`). Workspace-scoped methods
  * only see active, not deleted workspaces.
  */
@@ -71,16 +70,11 @@ export interface WorkspaceRepository {
   findUserByEmail(email: string): Promise<UserAccount | null>;
   /** Sets the password and marks the email verified (the user proved they read our mail). */
   setPassword(userId: string, passwordHash: string, now: Date): Promise<void>;
-  /** Deletes the user account outright (they belong to no workspace any more). */
-  deleteUser(userId: string): Promise<void>;
 
+  /** The membership unless absent or removed. */
   findMember(workspaceId: string, userId: string): Promise<Membership | null>;
-  /** Adds an active membership; false when the user already was a member (role unchanged). */
-  addMember(workspaceId: string, userId: string, role: Role, now: Date): Promise<boolean>;
-  /** Removes a membership, refusing atomically to remove the workspace's last owner. */
-  removeMember(workspaceId: string, userId: string): Promise<RemoveMemberOutcome>;
-  /** Memberships the user holds in any workspace. */
-  countMemberships(userId: string): Promise<number>;
+  /** Active owners of the workspace. */
+  countActiveOwners(workspaceId: string): Promise<number>;
   /** Active members and pending personal invitations, by name; `search` matches name or email. */
   listMembers(workspaceId: string, query: Page & { search?: string; status?: "active" | "pending" }, now: Date): Promise<Paged<WorkspaceMemberEntry>>;
 }

@@ -1,8 +1,6 @@
-import { openCacheServices } from "../../adapters/cache/open-cache-services.ts";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
-import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queue.ts";
-import { openDatabase } from "../../adapters/postgres/open-database.ts";
 import { loadConfig } from "../../app/config/load-config.ts";
+import { openServices as openAppServices } from "../../app/composition/open-services.ts";
 import { createJobRegistry } from "../registry.ts";
 import { runJobsCli, type CliServices } from "./jobs-cli.ts";
 
@@ -32,23 +30,13 @@ async function openServices(): Promise<CliServices> {
   // One-shot commands stay quiet unless LOG_LEVEL asks otherwise; `work` logs at the configured level.
   const level = process.argv[2] === "work" || process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn";
   const logger = createJsonLogger(level, { service: "jobs" }, (line) => process.stderr.write(`${line}\n`));
-  const database = await openDatabase({
-    url: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    poolMax: config.DATABASE_POOL_MAX,
-    logger,
-  });
-  let cache;
-  try {
-    cache = await openCacheServices({ redisUrl: config.REDIS_URL, logger });
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  // The same composition root as the API, so every handler finds its dependencies;
+  // migrating stays the server's and `db:migrate`'s job.
+  const services = await openAppServices(config, { logger, migrate: false });
   return {
-    queue: new PostgresJobQueue({ db: database.db, pubSub: cache.pubSub, logger }),
-    pubSub: cache.pubSub,
-    handlers: createJobRegistry({ db: database.db }),
+    queue: services.jobs,
+    pubSub: services.pubSub,
+    handlers: createJobRegistry({ db: services.database.db, signup: services }),
     logger,
     worker: {
       concurrency: config.WORKER_CONCURRENCY,
@@ -56,9 +44,7 @@ async function openServices(): Promise<CliServices> {
       pollIntervalMs: 1_000,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     },
-    close: async () => {
-      await Promise.allSettled([cache.close(), database.close()]);
-    },
+    close: () => services.close(),
   };
 }
 

@@ -29,11 +29,14 @@ test("the registry refuses duplicate and malformed types", () => {
 });
 
 async function runToEnd(payload: JsonValue | undefined, events: WorkerEvent[]) {
-  const job = await env.queue.enqueue({ type: TENANTS_MIGRATE, maxAttempts: 1, ...(payload === undefined ? {} : { payload }) });
+  // The real handler under a type of this file's own: with a shared Postgres, other test
+  // files' workers also handle `tenants.migrate` and must not take (or hand us) jobs.
+  const type = `${TENANTS_MIGRATE}-test-${newId().slice(-12)}`;
+  const job = await env.queue.enqueue({ type, maxAttempts: 1, ...(payload === undefined ? {} : { payload }) });
   jobIds.push(job.id);
   const worker = startWorker({
     queue: env.queue,
-    handlers: createJobRegistry({ db: env.db }),
+    handlers: new Map([[type, createJobRegistry({ db: env.db }).get(TENANTS_MIGRATE)!]]),
     concurrency: 1,
     leaseMs: 5_000,
     pollIntervalMs: 10,

@@ -56,7 +56,8 @@ export async function createTestApp(
     JWT_SECRET: "test-secret-".padEnd(48, "x"),
     RATE_LIMIT_PER_MINUTE: "0",
     PUBLIC_URL: "http://localhost",
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // A prefix of its own: rate limits and caches never leak between apps or runs.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `test:${newId()}:` } : {}),
     ...options.env,
   });
   const services = await openServices(config, { database, logger: createJsonLogger("silent") });

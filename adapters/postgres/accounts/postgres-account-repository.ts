@@ -117,10 +117,15 @@ export class PostgresAccountRepository implements AccountRepository {
       if (taken) throw new Conflict("another account uses this email", { field: "email" });
       set.email = patch.email;
     }
+    // A new address has not been proven to reach the user.
+    const verification =
+      patch.email !== undefined
+        ? { email_verified_at: sql<Date | null>`case when lower(email) = ${patch.email.toLowerCase()} then email_verified_at else null end` }
+        : {};
     try {
       const row = await this.db
         .updateTable("users")
-        .set(set)
+        .set({ ...set, ...verification })
         .where("id", "=", userId)
         .where("deleted_at", "is", null)
         .returning(accountColumns)

@@ -15,6 +15,7 @@ function toRow(token: NewRefreshToken) {
     expires_at: token.expiresAt,
     user_agent: token.userAgent?.slice(0, 512) ?? null,
     ip: token.ip ?? null,
+    impersonator_id: token.impersonatorId ?? null,
   };
 }
 
@@ -29,7 +30,7 @@ export class PostgresRefreshTokenStore implements RefreshTokenStore {
   async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
     const row = await this.db
       .selectFrom("refresh_tokens")
-      .select(["id", "user_id", "family_id", "token_hash", "expires_at", "revoked_at", "replaced_by"])
+      .select(["id", "user_id", "family_id", "token_hash", "expires_at", "revoked_at", "replaced_by", "impersonator_id"])
       .where("token_hash", "=", tokenHash)
       .executeTakeFirst();
     if (!row) return null;
@@ -41,6 +42,7 @@ export class PostgresRefreshTokenStore implements RefreshTokenStore {
       expiresAt: row.expires_at,
       revokedAt: row.revoked_at,
       replacedBy: row.replaced_by,
+      impersonatorId: row.impersonator_id,
     };
   }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Role } from "../../../core/auth/actor.ts";
+import { Conflict } from "../../../core/errors.ts";
 import type { Invitation, InvitationRepository, NewInvitation } from "../../../core/workspaces/invitation-repository.ts";
 import type { PlatformDatabase } from "../platform-schema.ts";
 
@@ -77,7 +78,12 @@ export class PostgresInvitationRepository implements InvitationRepository {
         updated_at: now,
       })
       .returning(columns)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch((error: unknown) => {
+        // Two admins inviting the same person at once: the partial unique index lets one win.
+        if ((error as { code?: string }).code === "23505") throw new Conflict("this user was just invited; resend the invitation instead");
+        throw error;
+      });
     return toInvitation(row);
   }
 

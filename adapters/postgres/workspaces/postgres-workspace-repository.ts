@@ -6,7 +6,6 @@ import type {
   MemberWorkspace,
   Page,
   Paged,
-  RemoveMemberOutcome,
   UserAccount,
   Workspace,
   WorkspaceMemberEntry,
@@ -19,6 +18,7 @@ type WorkspaceRow = {
   id: string;
   name: string;
   slug: string;
+  schema_name: string;
   plan: string;
   status: string;
   owner_id: string | null;
@@ -32,6 +32,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
     id: row.id,
     name: row.name,
     slug: row.slug,
+    schemaName: row.schema_name,
     plan: row.plan,
     status: row.status,
     ownerId: row.owner_id,
@@ -76,7 +77,7 @@ export class PostgresWorkspaceRepository implements WorkspaceRepository {
     return this.db
       .selectFrom("workspaces as w")
       .leftJoin("workspace_settings as s", "s.workspace_id", "w.id")
-      .select(["w.id", "w.name", "w.slug", "w.plan", "w.status", "w.owner_id", "s.settings", "w.created_at", "w.updated_at"])
+      .select(["w.id", "w.name", "w.slug", "w.schema_name", "w.plan", "w.status", "w.owner_id", "s.settings", "w.created_at", "w.updated_at"])
       .where("w.deleted_at", "is", null);
   }
 
@@ -201,62 +202,26 @@ export class PostgresWorkspaceRepository implements WorkspaceRepository {
       .execute();
   }
 
-  async deleteUser(userId: string): Promise<void> {
-    await this.db.deleteFrom("users").where("id", "=", userId).execute();
-  }
-
   async findMember(workspaceId: string, userId: string): Promise<Membership | null> {
     const row = await this.db
       .selectFrom("workspace_members")
       .select(["workspace_id", "user_id", "role", "status", "joined_at"])
       .where("workspace_id", "=", workspaceId)
       .where("user_id", "=", userId)
+      .where("status", "<>", "removed")
       .executeTakeFirst();
     return row
       ? { workspaceId: row.workspace_id, userId: row.user_id, role: row.role, status: row.status, joinedAt: row.joined_at }
       : null;
   }
 
-  async addMember(workspaceId: string, userId: string, role: Role, now: Date): Promise<boolean> {
-    const inserted = await this.db
-      .insertInto("workspace_members")
-      .values({ workspace_id: workspaceId, user_id: userId, role, joined_at: now })
-      .onConflict((oc) => oc.columns(["workspace_id", "user_id"]).doNothing())
-      .returning("user_id")
-      .executeTakeFirst();
-    return inserted !== undefined;
-  }
-
-  async removeMember(workspaceId: string, userId: string): Promise<RemoveMemberOutcome> {
-    return await this.db.transaction().execute(async (trx) => {
-      // Lock the workspace's owner rows so two concurrent removals cannot both pass the check.
-      const owners = await trx
-        .selectFrom("workspace_members")
-        .select(["user_id"])
-        .where("workspace_id", "=", workspaceId)
-        .where("role", "=", "owner")
-        .where("status", "=", "active")
-        .forUpdate()
-        .execute();
-      const target = await trx
-        .selectFrom("workspace_members")
-        .select(["role", "status"])
-        .where("workspace_id", "=", workspaceId)
-        .where("user_id", "=", userId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!target) return "not_found";
-      if (target.role === "owner" && target.status === "active" && owners.length <= 1) return "last_owner";
-      await trx.deleteFrom("workspace_members").where("workspace_id", "=", workspaceId).where("user_id", "=", userId).execute();
-      return "removed";
-    });
-  }
-
-  async countMemberships(userId: string): Promise<number> {
+  async countActiveOwners(workspaceId: string): Promise<number> {
     const row = await this.db
       .selectFrom("workspace_members")
       .select(sql<number>`count(*)::int`.as("total"))
-      .where("user_id", "=", userId)
+      .where("workspace_id", "=", workspaceId)
+      .where("role", "=", "owner")
+      .where("status", "=", "active")
       .executeTakeFirstOrThrow();
     return row.total;
   }
@@ -282,6 +247,7 @@ export class PostgresWorkspaceRepository implements WorkspaceRepository {
         sql<Date | null>`null::timestamptz`.as("expires_at"),
       ])
       .where("m.workspace_id", "=", workspaceId)
+      .where("m.status", "<>", "removed")
       .where("u.deleted_at", "is", null);
     const invitations = this.db
       .selectFrom("workspace_invitations as i")
@@ -302,7 +268,20 @@ export class PostgresWorkspaceRepository implements WorkspaceRepository {
       .where("i.kind", "=", "email")
       .where("i.status", "=", "pending")
       .where("i.expires_at", ">", now)
-      .where("u.deleted_at", "is", null);
+      .where("u.deleted_at", "is", null)
+      // Someone added by another route since the invitation shows once, as the member.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("workspace_members as wm")
+              .select("wm.user_id")
+              .whereRef("wm.workspace_id", "=", "i.workspace_id")
+              .whereRef("wm.user_id", "=", "i.user_id")
+              .where("wm.status", "<>", "removed"),
+          ),
+        ),
+      );
     const parts =
       query.status === "active" ? members : query.status === "pending" ? invitations : members.unionAll(invitations);
     let entries = this.db.selectFrom(parts.as("e")).selectAll();

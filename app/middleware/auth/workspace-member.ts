@@ -5,12 +5,23 @@ import type { AppEnv } from "../../context.ts";
 
 export const workspaceHeader = "X-Workspace-Id";
 
+/** Options of {@link workspaceMember}. */
+export type WorkspaceMemberOptions = {
+  /**
+   * Let the request through while the tenant schema is behind. Only for routes
+   * that must work during an upgrade (Workspace Health: report it, start it,
+   * follow it) and that touch no tenant table a pending migration may change.
+   */
+  allowPendingMigrations?: boolean;
+};
+
 /**
  * After {@link bearerUser}: reads `X-Workspace-Id`, requires an active
  * membership (a workspace the caller is not in answers 404, like one that does
- * not exist), and refuses with 503 while the tenant schema is behind.
+ * not exist), and refuses with 503 while the tenant schema is behind (unless
+ * `allowPendingMigrations`).
  */
-export function workspaceMember(): MiddlewareHandler<AppEnv> {
+export function workspaceMember(options: WorkspaceMemberOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const actor = c.get("actor");
     if (actor.kind !== "user") throw new Error("workspaceMember() must follow bearerUser()");
@@ -28,7 +39,7 @@ export function workspaceMember(): MiddlewareHandler<AppEnv> {
     const { authDirectory, tenantSchemas } = c.get("services");
     const membership = await authDirectory.findMembership(workspaceId, actor.userId);
     if (!membership) throw new NotFound("workspace", workspaceId);
-    await assertTenantCurrent(tenantSchemas, membership.schemaName);
+    if (!options.allowPendingMigrations) await assertTenantCurrent(tenantSchemas, membership.schemaName);
     c.set("actor", {
       ...actor,
       workspace: { id: membership.workspaceId, schemaName: membership.schemaName, role: membership.role },

@@ -5,6 +5,7 @@ import { migration as m0003 } from "./0003_mail_outbox.ts";
 import { migration as m0004 } from "./0004_user_profile.ts";
 import { migration as m0005 } from "./0005_billing_and_invites.ts";
 import { migration as m0006 } from "./0006_workspace_invitations.ts";
+import { migration as m0007 } from "./0007_refresh_token_impersonator.ts";
 
 /** Platform (`public` schema) migrations, in order. To add one: import it above and append it here. */
 export const platformMigrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const platformMigrations: readonly Migration[] = [
   m0004,
   m0005,
   m0006,
+  m0007,
 ];

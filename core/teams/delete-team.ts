@@ -1,0 +1,17 @@
+import type { Actor } from "../auth/actor.ts";
+import { NotFound } from "../errors.ts";
+import { workspaceOf } from "../members/member-access.ts";
+import { authorize, type PermissionOverrides } from "../permissions/authorize.ts";
+import type { TeamRepository } from "./team-repository.ts";
+
+export type DeleteTeamDeps = { teams: TeamRepository; permissionOverrides: PermissionOverrides };
+
+/**
+ * Deletes a team and its memberships. Its sub-teams are kept and move up to the deleted
+ * team's parent (top level when it had none), so no team is lost with its parent.
+ * Requires `can_delete_team`.
+ */
+export async function deleteTeam(deps: DeleteTeamDeps, actor: Actor, input: { teamId: string }): Promise<void> {
+  await authorize(deps, actor, "can_delete_team");
+  if (!(await deps.teams.delete(workspaceOf(actor), input.teamId))) throw new NotFound("team", input.teamId);
+}
