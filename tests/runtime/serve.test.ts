@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:http";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,6 +19,18 @@ afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
+
+/** A port nothing listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Starts the server with embedded defaults (no service variables) on a free-ish port. */
 async function boot(command: string[], port: number) {
@@ -46,7 +59,7 @@ async function boot(command: string[], port: number) {
 
 describe("runtimes", () => {
   it("Node: serves /health on embedded defaults and drains an in-flight request on SIGTERM", async () => {
-    const port = 18_500 + Math.floor(Math.random() * 400);
+    const port = await freePort();
     const server = await boot(["node", "--import", "tsx", "app/runtime/node.ts"], port);
     const { urlSigning } = await resolveSecrets(loadConfig({ JWT_SECRET: jwtSecret }));
     const path = "/api/v1/uploads/drain/test.txt";
@@ -74,7 +87,7 @@ describe("runtimes", () => {
   });
 
   it("Deno: the same app answers /health", async () => {
-    const port = 18_900 + Math.floor(Math.random() * 90);
+    const port = await freePort();
     const server = await boot(["node_modules/.bin/deno", "run", "-A", "app/runtime/deno.ts"], port);
     const body = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string };
     expect(body.status).toBe("ok");
