@@ -14,7 +14,7 @@ function local(url: string): string {
   return u.pathname + u.search;
 }
 
-describe("GET /api/v1/uploads/{path}", () => {
+describe("serveUploadedFile: happy", () => {
   it("streams a stored file through a signed URL, nested keys included", async () => {
     await t.services.storage.put("ws/1/logos/brand logo.png", new TextEncoder().encode("PNGDATA"), { contentType: "image/png" });
     const url = await t.services.storage.signedDownloadUrl("ws/1/logos/brand logo.png", 60);
@@ -28,6 +28,9 @@ describe("GET /api/v1/uploads/{path}", () => {
     expect(head.headers.get("content-length")).toBe("7");
   });
 
+});
+
+describe("serveUploadedFile: error", () => {
   it("answers 404 for a missing file with a valid signature", async () => {
     const url = await t.services.storage.signedDownloadUrl("ws/1/missing.txt", 60);
     const res = await t.request(local(url));
@@ -35,6 +38,9 @@ describe("GET /api/v1/uploads/{path}", () => {
     expect(res.headers.get("content-type")).toMatch(/problem\+json/);
   });
 
+});
+
+describe("serveUploadedFile: security", () => {
   it("answers 401 without a signature and for a signature of another path", async () => {
     await t.services.storage.put("ws/2/a.txt", new TextEncoder().encode("a"));
     expect((await t.request("/api/v1/uploads/ws/2/a.txt")).status).toBe(401);
