@@ -5,12 +5,14 @@ import { migratePlatform } from "../adapters/postgres/migrator.ts";
 import { openDatabase, type DatabaseHandle } from "../adapters/postgres/open-database.ts";
 import { loadConfig } from "../app/config/load-config.ts";
 import { jobsBench } from "./suites/jobs.ts";
+import { eventsBench } from "./suites/events.ts";
 
 export type BenchContext = { database: DatabaseHandle; size: "quick" | "full" };
 
 /** Suites by name. Sections with performance targets add theirs here. */
 const suites: Record<string, (context: BenchContext) => Promise<void>> = {
   jobs: jobsBench,
+  events: eventsBench,
 };
 
 const args = process.argv.slice(2);

@@ -3,6 +3,8 @@ import type { PlatformDatabase } from "../adapters/postgres/platform-schema.ts";
 import type { JobHandler } from "../core/jobs/job-handler.ts";
 import { TENANTS_MIGRATE, tenantsMigrateHandler } from "./handlers/tenants-migrate.ts";
 import { authSignupInviteHandler, SIGNUP_INVITE_JOB, type AuthSignupInviteServices } from "./handlers/auth-signup-invite.ts";
+import { ACTIVITY_EXPORT_JOB, activityExportHandler, type ActivityExportServices } from "./handlers/activity-export.ts";
+import { NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler, type NotificationsDigestServices } from "./handlers/notifications-digest.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -28,6 +30,10 @@ export type JobHandlerDeps = {
   db: Kysely<PlatformDatabase>;
   /** The app's services, for handlers that need more than the database (the API process passes them). */
   signup?: AuthSignupInviteServices;
+  /** Activity Feed exports: the activity reads, storage and the event recorder. */
+  activity?: ActivityExportServices;
+  /** Notifications: digest emails (delivery deps from the app's services). */
+  notifications?: NotificationsDigestServices;
 };
 
 /**
@@ -38,5 +44,7 @@ export type JobHandlerDeps = {
 export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
   const registry = new JobRegistry().register(TENANTS_MIGRATE, tenantsMigrateHandler({ db: deps.db }));
   if (deps.signup) registry.register(SIGNUP_INVITE_JOB, authSignupInviteHandler(deps.signup));
+  if (deps.activity) registry.register(ACTIVITY_EXPORT_JOB, activityExportHandler(deps.activity));
+  if (deps.notifications) registry.register(NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler(deps.notifications));
   return registry;
 }

@@ -131,8 +131,15 @@ export async function tenantSchemaStatus(db: AnyDb, schemaName: string): Promise
   if (!exists[0]?.ok) return { current: null, latest, behind: true };
   const { rows } = await sql<{ name: string }>`select name from ${sql.id(schemaName, "schema_migrations")}`.execute(db);
   const applied = new Set(rows.map((r) => r.name));
-  const current = [...applied].sort().at(-1) ?? null;
-  return { current, latest, behind: tenantMigrations.some((m) => !applied.has(m.name)) };
+  const firstMissing = tenantMigrations.findIndex((m) => !applied.has(m.name));
+  if (firstMissing === -1) {
+    // Everything known is applied; a newer deploy may have applied more (reported as is).
+    return { current: [...applied].sort().at(-1) ?? null, latest, behind: false };
+  }
+  // With a migration missing, the schema stands at the end of the unbroken run before
+  // the gap, whatever was applied after it.
+  const current = firstMissing === 0 ? null : tenantMigrations[firstMissing - 1]!.name;
+  return { current, latest, behind: true };
 }
 
 /**

@@ -63,6 +63,62 @@ export interface ModuleSettingsTable {
   updated_at: CreatedAt;
 }
 
+/** The activity feed: one row per domain event (tenant migration 0005_activity). */
+export interface ActivityTable {
+  id: string;
+  type: string;
+  actor_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  entity_name: string | null;
+  metadata: ColumnType<Record<string, unknown>, unknown, unknown>;
+  /** User ids the event concerns (jsonb array). */
+  audience: ColumnType<string[], unknown, unknown>;
+  occurred_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Generated from entity_name and type; never written. */
+  search_vector: ColumnType<string, never, never>;
+}
+
+/** Notifications, one per recipient of a domain event (tenant migration 0006_notifications). */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  event_id: string | null;
+  type: string;
+  title: string;
+  body: string | null;
+  actor_id: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  entity_name: string | null;
+  data: ColumnType<Record<string, unknown>, unknown, unknown>;
+  read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+  email_wanted: ColumnType<boolean, boolean | undefined, boolean>;
+  emailed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A user's choice for one event type on one channel (v1 preference rows). */
+export interface NotificationPreferencesTable {
+  id: string;
+  user_id: string;
+  event_type: string;
+  channel: "in_app" | "email" | "whatsapp";
+  enabled: boolean;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** A user's email delivery mode and muted event types in this workspace. */
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_delivery_mode: ColumnType<"instant" | "digest", "instant" | "digest" | undefined, "instant" | "digest">;
+  digest_frequency_minutes: ColumnType<number, number | undefined, number>;
+  muted_event_types: ColumnType<string[], unknown, unknown>;
+  last_digest_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  updated_at: CreatedAt;
+}
+
 /** Every tenant table, by name. Append new tables here. */
 export interface TenantDatabase {
   settings: SettingsTable;
@@ -72,4 +128,8 @@ export interface TenantDatabase {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   module_settings: ModuleSettingsTable;
+  activity: ActivityTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_settings: NotificationSettingsTable;
 }

@@ -7,6 +7,14 @@ import { LocalPlansBilling } from "../../adapters/billing/local-plans.ts";
 import { StripeBilling } from "../../adapters/stripe/stripe-billing.ts";
 import { PostgresPaymentInvites } from "../../adapters/postgres/billing/postgres-payment-invites.ts";
 import { PostgresAuditLog } from "../../adapters/postgres/signup/postgres-audit-log.ts";
+import { PostgresEventRecorder } from "../../adapters/postgres/events/postgres-event-recorder.ts";
+import { PostgresActivityRepository } from "../../adapters/postgres/activity/postgres-activity-repository.ts";
+import { EventSubscribers } from "../../core/events/event-subscribers.ts";
+import { ReplayLog } from "../../core/notifications/replay-log.ts";
+import { SharedSubscriptions } from "../../core/notifications/shared-subscriptions.ts";
+import { PostgresNotificationEmailStore } from "../../adapters/postgres/notifications/postgres-notification-email-store.ts";
+import { PostgresNotificationFanout } from "../../adapters/postgres/notifications/postgres-notification-fanout.ts";
+import { PostgresNotificationRepository } from "../../adapters/postgres/notifications/postgres-notification-repository.ts";
 import { PostgresSignupUsers } from "../../adapters/postgres/signup/postgres-signup-users.ts";
 import { PostgresWorkspaceProvisioning } from "../../adapters/postgres/signup/postgres-workspace-provisioning.ts";
 import { apiKeyItemSource } from "../../adapters/postgres/members/api-key-item-source.ts";
@@ -91,6 +99,23 @@ export async function openServices(config: Config, options: OpenServicesOptions 
     closers.push(() => mail.mailer.close());
 
     const jobs = new PostgresJobQueue({ db: database.db, pubSub: cacheServices.pubSub, logger });
+    // Sections that react to domain events subscribe on this registry (services.eventSubscribers).
+    const eventSubscribers = new EventSubscribers();
+    const events = new PostgresEventRecorder({ database, subscribers: eventSubscribers, pubSub: cacheServices.pubSub, logger });
+    // Notifications: rows written in the event's transaction, delivered after commit.
+    const replayLog = new ReplayLog(cacheServices.cache);
+    const notificationDelivery = {
+      pubSub: cacheServices.pubSub,
+      replayLog,
+      mailer: mail.mailer,
+      emailStore: new PostgresNotificationEmailStore(database, logger),
+      publicUrl: config.PUBLIC_URL,
+      now: () => new Date(),
+      logger,
+    };
+    const notificationFanout = new PostgresNotificationFanout(database, notificationDelivery);
+    eventSubscribers.subscribe("notifications", notificationFanout.subscriber);
+    closers.push(() => notificationFanout.settled());
 
     // Billing: Stripe when a key is configured, else local plans granted without payment.
     const billing = config.STRIPE_SECRET_KEY
@@ -139,6 +164,14 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       signupUsers: new PostgresSignupUsers(database.db),
       paymentInvites: new PostgresPaymentInvites(database.db),
       auditLog: new PostgresAuditLog(database.db),
+      events,
+      eventSubscribers,
+      activity: new PostgresActivityRepository(database),
+      notifications: new PostgresNotificationRepository(database),
+      liveSubscriptions: new SharedSubscriptions(cacheServices.pubSub),
+      replayLog,
+      notificationDelivery,
+      notificationFanout,
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       close: closeAll,
     };

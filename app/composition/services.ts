@@ -2,6 +2,13 @@ import type { Config } from "../config/config-schema.ts";
 import type { BillingProvider } from "../../core/ports/billing.ts";
 import type { PaymentInviteRepository } from "../../core/billing/payment-invite-repository.ts";
 import type { AuditLog } from "../../core/impersonation/audit-log.ts";
+import type { EventRecorder } from "../../core/events/domain-event.ts";
+import type { EventSubscribers } from "../../core/events/event-subscribers.ts";
+import type { NotificationDeliveryDeps } from "../../core/notifications/deliver-notifications.ts";
+import type { NotificationRepository } from "../../core/notifications/notification-repository.ts";
+import type { ReplayLog } from "../../core/notifications/replay-log.ts";
+import type { SharedSubscriptions } from "../../core/notifications/shared-subscriptions.ts";
+import type { ActivityRepository } from "../../core/activity/activity-repository.ts";
 import type { SignupUserStore } from "../../core/signup/signup-user-store.ts";
 import type { WorkspaceProvisioningStore } from "../../core/workspaces/provisioning/workspace-provisioning-store.ts";
 import type { InvitationRepository } from "../../core/workspaces/invitation-repository.ts";
@@ -87,6 +94,22 @@ export type Services = {
   paymentInvites: PaymentInviteRepository;
   /** Audit trail of staff actions (impersonation). */
   auditLog: AuditLog;
+  /** Activity Feed: records domain events (activity row + subscribers in the caller's transaction, then pub/sub). */
+  events: EventRecorder;
+  /** Activity Feed: who reacts to domain events (Notifications, later webhooks) subscribe here. */
+  eventSubscribers: EventSubscribers;
+  /** Activity Feed: reads of the activity table and export jobs (core/activity/). */
+  activity: ActivityRepository;
+  /** Notifications: inbox, preferences and settings per user (core/notifications/). */
+  notifications: NotificationRepository;
+  /** Notifications: one pub/sub subscription per channel per process, fanned out to SSE clients. */
+  liveSubscriptions: SharedSubscriptions;
+  /** Notifications: the 5-minute replay buffer of live events (`Last-Event-ID`). */
+  replayLog: ReplayLog;
+  /** Notifications: delivery after commit (live push, instant mail) and digests. */
+  notificationDelivery: NotificationDeliveryDeps;
+  /** Notifications: the event subscriber; `settled()` waits for deliveries pending a commit. */
+  notificationFanout: { settled(): Promise<void> };
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

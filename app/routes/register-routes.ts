@@ -94,6 +94,28 @@ import { registerListTeamMembers } from "./teams/list-team-members.ts";
 import { registerAddTeamMember } from "./teams/add-team-member.ts";
 import { registerUpdateTeamMemberRole } from "./teams/update-team-member-role.ts";
 import { registerRemoveTeamMember } from "./teams/remove-team-member.ts";
+import { registerGetActivityFeed } from "./activity/get-activity-feed.ts";
+import { registerGetActivityStats } from "./activity/get-activity-stats.ts";
+import { registerStartActivityExport } from "./activity/start-activity-export.ts";
+import { registerListActivityExportJobs } from "./activity/list-activity-export-jobs.ts";
+import { registerGetActivityExportJob } from "./activity/get-activity-export-job.ts";
+import { registerDownloadActivityExport } from "./activity/download-activity-export.ts";
+import { registerGetActivityExportDownloadUrl } from "./activity/get-activity-export-download-url.ts";
+import { registerListNotifications } from "./notifications/list-notifications.ts";
+import { registerGetUnreadNotificationCount } from "./notifications/get-unread-notification-count.ts";
+import { registerMarkNotificationsRead } from "./notifications/mark-notifications-read.ts";
+import { registerGetDefaultNotificationPreferences } from "./notifications/get-default-notification-preferences.ts";
+import { registerGetEmailDeliveryPreference } from "./notifications/get-email-delivery-preference.ts";
+import { registerUpdateEmailDeliveryPreference } from "./notifications/update-email-delivery-preference.ts";
+import { registerGetNotificationPreferencesV2 } from "./notifications/get-notification-preferences-v2.ts";
+import { registerUpdateNotificationPreferenceV2 } from "./notifications/update-notification-preference-v2.ts";
+import { registerStreamNotifications } from "./notifications/stream-notifications.ts";
+import { registerListMyNotificationPreferences } from "./notifications/list-my-notification-preferences.ts";
+import { registerCreateNotificationPreference } from "./notifications/create-notification-preference.ts";
+import { registerBulkUpdateNotificationPreferences } from "./notifications/bulk-update-notification-preferences.ts";
+import { registerResetNotificationPreferences } from "./notifications/reset-notification-preferences.ts";
+import { registerUpdateNotificationPreference } from "./notifications/update-notification-preference.ts";
+import { registerDeleteNotificationPreference } from "./notifications/delete-notification-preference.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -211,4 +233,30 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerLookupPaymentInvite(app);
   registerCheckClerkUser(app);
   registerExchangeImpersonationToken(app);
+
+  // Activity Feed
+  registerGetActivityFeed(app);
+  registerGetActivityStats(app);
+  registerStartActivityExport(app);
+  registerListActivityExportJobs(app);
+  registerGetActivityExportJob(app);
+  registerDownloadActivityExport(app);
+  registerGetActivityExportDownloadUrl(app);
+
+  // Notifications (literal paths such as /notifications/me/bulk before /notifications/me/{preference_id})
+  registerListNotifications(app);
+  registerGetUnreadNotificationCount(app);
+  registerMarkNotificationsRead(app);
+  registerGetDefaultNotificationPreferences(app);
+  registerGetEmailDeliveryPreference(app);
+  registerUpdateEmailDeliveryPreference(app);
+  registerGetNotificationPreferencesV2(app);
+  registerUpdateNotificationPreferenceV2(app);
+  registerStreamNotifications(app);
+  registerListMyNotificationPreferences(app);
+  registerCreateNotificationPreference(app);
+  registerBulkUpdateNotificationPreferences(app);
+  registerResetNotificationPreferences(app);
+  registerUpdateNotificationPreference(app);
+  registerDeleteNotificationPreference(app);
 }

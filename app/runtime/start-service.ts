@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { createJobRegistry } from "../../jobs/registry.ts";
 import { startWorker, type Worker } from "../../jobs/worker.ts";
+import { startScheduler } from "../../jobs/scheduler.ts";
 import type { Config } from "../config/config-schema.ts";
 import { ConfigError, loadConfig } from "../config/load-config.ts";
 import { openServices } from "../composition/open-services.ts";
@@ -69,7 +70,7 @@ export async function startService(): Promise<RunningService> {
   const worker = runWorker
     ? startWorker({
         queue: services.jobs,
-        handlers: createJobRegistry({ db: services.database.db, signup: services }),
+        handlers: createJobRegistry({ db: services.database.db, signup: services, activity: services, notifications: services }),
         concurrency: config.WORKER_CONCURRENCY,
         leaseMs: config.JOB_LEASE_MS,
         pollIntervalMs: 1_000,
@@ -77,10 +78,13 @@ export async function startService(): Promise<RunningService> {
       })
     : null;
   if (worker) logger.info("job worker running in the API process", { worker: worker.id });
+  // Scheduled jobs (digests): every worker process runs the scheduler; locks make one enqueue per slot.
+  const scheduler = worker ? startScheduler({ jobs: services.jobs, locks: services.locks, logger }) : null;
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      await scheduler?.stop();
       await worker?.stop({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
       await services.close();
     })());

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { authorize } from "../permissions/authorize.ts";
 import type { ApiKey } from "./api-key-repository.ts";
 import { assertFutureExpiry, assertValidScopes, mintApiKey } from "./api-key-rules.ts";
@@ -11,7 +12,7 @@ export type CreateApiKeyInput = { name: string; scopes: string[]; expiresAt?: Da
  * the secret is ever available. Requires `can_create_api_key`.
  */
 export async function createApiKey(
-  deps: ApiKeysDeps,
+  deps: ApiKeysDeps & EventDeps,
   actor: Actor,
   input: CreateApiKeyInput,
 ): Promise<{ key: ApiKey; secret: string }> {
@@ -27,5 +28,7 @@ export async function createApiKey(
     createdBy: actor.userId,
     createdAt: now,
   });
-  return { key: await deps.apiKeys.create(row), secret };
+  const key = await deps.apiKeys.create(row);
+  await recordEvent(deps, actor, { type: "api_key.created", entity: { type: "api_key", id: key.id, name: key.name }, metadata: { prefix: key.prefix, scopes: key.scopes } });
+  return { key, secret };
 }

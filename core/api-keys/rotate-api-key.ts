@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { Conflict } from "../errors.ts";
 import { authorize } from "../permissions/authorize.ts";
 import type { ApiKey } from "./api-key-repository.ts";
@@ -11,7 +12,7 @@ import type { ApiKeysDeps } from "./list-api-keys.ts";
  * key cannot be rotated (409). Requires `can_edit_api_key`.
  */
 export async function rotateApiKey(
-  deps: ApiKeysDeps,
+  deps: ApiKeysDeps & EventDeps,
   actor: Actor,
   input: { id: string },
 ): Promise<{ key: ApiKey; secret: string; replaced: ApiKey }> {
@@ -30,5 +31,6 @@ export async function rotateApiKey(
   });
   const rotated = await deps.apiKeys.rotate(workspaceId, old.id, row, now);
   if (!rotated) throw new Conflict("this API key was revoked meanwhile", { api_key_id: old.id });
+  await recordEvent(deps, actor, { type: "api_key.rotated", entity: { type: "api_key", id: rotated.created.id, name: rotated.created.name }, metadata: { replaced_id: rotated.revoked.id, prefix: rotated.created.prefix } });
   return { key: rotated.created, secret, replaced: rotated.revoked };
 }

@@ -5,6 +5,7 @@ import { newId } from "../ids.ts";
 import { authorize, type PermissionOverrides } from "../permissions/authorize.ts";
 import type { Cache } from "../ports/cache.ts";
 import type { ObjectStorage } from "../ports/object-storage.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { ensureMember } from "./ensure-member.ts";
 import { assertCanGrant, requireMember, workspaceOf } from "./member-access.ts";
 import type { MemberProfilePatch, MemberRepository } from "./member-repository.ts";
@@ -33,7 +34,7 @@ export type CreatedMember = MemberView & { user_created: boolean; activation_ema
  * Requires `can_create_member`; the role granted may not exceed the caller's, and the
  * owner role is never granted here. 409 when the user is already a member.
  */
-export async function createMember(deps: CreateMemberDeps, actor: Actor, input: CreateMemberInput): Promise<CreatedMember> {
+export async function createMember(deps: CreateMemberDeps & EventDeps, actor: Actor, input: CreateMemberInput): Promise<CreatedMember> {
   await authorize(deps, actor, "can_create_member");
   assertCanGrant(actor, input.role);
   const ws = workspaceOf(actor);
@@ -55,5 +56,6 @@ export async function createMember(deps: CreateMemberDeps, actor: Actor, input: 
   const activationEmailSent = !existing;
   if (activationEmailSent) await sendActivationEmail(deps, userId, ws.id);
   const view = await toMemberView(deps, await requireMember(deps, ws, userId));
+  await recordEvent(deps, actor, { type: "member.added", entity: { type: "member", id: userId, name: view.full_name }, metadata: { role: input.role }, audience: [userId] });
   return { ...view, user_created: !existing, activation_email_sent: activationEmailSent };
 }

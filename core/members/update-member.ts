@@ -3,6 +3,7 @@ import { Conflict } from "../errors.ts";
 import { authorize, type PermissionOverrides } from "../permissions/authorize.ts";
 import type { Cache } from "../ports/cache.ts";
 import type { ObjectStorage } from "../ports/object-storage.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { ensureMember, invalidateMemberCache } from "./ensure-member.ts";
 import { assertCanActOn, assertCanGrant, requireMember, workspaceOf } from "./member-access.ts";
 import type { MemberProfilePatch, MemberRepository } from "./member-repository.ts";
@@ -28,7 +29,7 @@ export type UpdateMemberInput = {
  * ("same or higher": an admin cannot change an owner). The owner role is neither given
  * nor taken here (409): ownership moves through the workspace's ownership transfer.
  */
-export async function updateMember(deps: UpdateMemberDeps, actor: Actor, input: UpdateMemberInput): Promise<MemberView> {
+export async function updateMember(deps: UpdateMemberDeps & EventDeps, actor: Actor, input: UpdateMemberInput): Promise<MemberView> {
   const ws = workspaceOf(actor);
   const member = await requireMember(deps, ws, input.memberId);
   const changesMembership = input.role !== undefined || input.isActive !== undefined;
@@ -44,6 +45,7 @@ export async function updateMember(deps: UpdateMemberDeps, actor: Actor, input: 
     if (input.role !== undefined) assertCanGrant(actor, input.role);
     const status = input.isActive === undefined ? undefined : input.isActive ? ("active" as const) : ("inactive" as const);
     await deps.members.updateMembership(ws, member.userId, { role: input.role, status });
+    if (input.role !== undefined && input.role !== member.role) await recordEvent(deps, actor, { type: "member.role_changed", entity: { type: "member", id: member.userId, name: member.displayName ?? member.fullName }, metadata: { from: member.role, to: input.role }, audience: [member.userId] });
   }
   if (changesProfile) {
     await ensureMember(deps, ws, member.userId);

@@ -36,6 +36,7 @@ export const adminResources = [
   "webhook",
   "billing",
   "brand",
+  "activity",
 ] as const;
 
 export type Resource = (typeof contentResources)[number] | (typeof adminResources)[number];
@@ -96,7 +97,11 @@ export function defaultGrant(role: Role, permission: PermissionName): boolean {
       return action === "view" && resource !== "billing" && resource !== "api_key" && resource !== "permission";
     case "viewer":
       // Module flags are read by every screen, so viewers see them too.
-      return action === "view" && (isContent || resource === "member" || resource === "team" || resource === "module_settings");
+      // The activity feed too: it shows what the workspace does, not how it is administered.
+      return (
+        action === "view" &&
+        (isContent || resource === "member" || resource === "team" || resource === "module_settings" || resource === "activity")
+      );
   }
 }
 

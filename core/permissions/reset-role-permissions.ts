@@ -1,4 +1,5 @@
 import type { Actor, Role } from "../auth/actor.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { authorize } from "./authorize.ts";
 import type { RolePermissionsDeps } from "./list-role-permissions.ts";
 import { rolePermissions, type RolePermissions } from "./role-permissions.ts";
@@ -9,12 +10,13 @@ import { assertEditableRole } from "./update-role-permissions.ts";
  * Requires `can_edit_permission`; the owner role cannot be changed (403).
  */
 export async function resetRolePermissions(
-  deps: RolePermissionsDeps,
+  deps: RolePermissionsDeps & EventDeps,
   actor: Actor,
   input: { role: Role },
 ): Promise<RolePermissions & { removed: number }> {
   await authorize(deps, actor, "can_edit_permission");
   assertEditableRole(input.role);
   const removed = await deps.rolePermissions.clear(actor.workspace!.schemaName, input.role);
+  if (removed > 0) await recordEvent(deps, actor, { type: "permissions.updated", entity: { type: "role", id: input.role, name: input.role }, metadata: { reset: true, removed } });
   return { ...rolePermissions(input.role, new Map()), removed };
 }

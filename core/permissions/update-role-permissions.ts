@@ -1,5 +1,6 @@
 import type { Actor, Role } from "../auth/actor.ts";
 import { Forbidden, Invalid } from "../errors.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { authorize, isAuthorized, type PermissionOverrides } from "./authorize.ts";
 import { isPermissionName, type PermissionName } from "./catalog.ts";
 import type { EditableRole, RolePermissionEntry, RolePermissionStore } from "./role-permission-store.ts";
@@ -29,7 +30,7 @@ export function assertEditableRole(role: Role): asserts role is EditableRole {
  * themselves (403 naming them), so an admin cannot lift a role above their own.
  */
 export async function updateRolePermissions(
-  deps: UpdateRolePermissionsDeps,
+  deps: UpdateRolePermissionsDeps & EventDeps,
   actor: Actor,
   input: UpdateRolePermissionsInput,
 ): Promise<RolePermissions> {
@@ -57,5 +58,6 @@ export async function updateRolePermissions(
 
   const schemaName = actor.workspace!.schemaName;
   if (entries.length > 0) await deps.rolePermissions.upsert(schemaName, role, entries, actor.userId, deps.now());
+  if (entries.length > 0) await recordEvent(deps, actor, { type: "permissions.updated", entity: { type: "role", id: role, name: role }, metadata: { changes: entries.map((e) => ({ permission: e.permission, allowed: e.allowed })) } });
   return rolePermissions(role, overridesOf(await deps.rolePermissions.list(schemaName), role));
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { ensureMember } from "../members/ensure-member.ts";
 import { requireMember, workspaceOf } from "../members/member-access.ts";
 import { authorize } from "../permissions/authorize.ts";
@@ -15,7 +16,7 @@ export type AddTeamMemberDeps = TeamMembersDeps & { cache: Cache };
  * 404 for an unknown team or a user outside this workspace, 409 when already in the team.
  */
 export async function addTeamMember(
-  deps: AddTeamMemberDeps,
+  deps: AddTeamMemberDeps & EventDeps,
   actor: Actor,
   input: { teamId: string; memberId: string; role: TeamRole },
 ): Promise<TeamMemberView> {
@@ -25,5 +26,6 @@ export async function addTeamMember(
   const member = await requireMember(deps, ws, input.memberId);
   await ensureMember(deps, ws, member.userId);
   const membership = await deps.teams.addMember(ws, input.teamId, member.userId, input.role);
+  await recordEvent(deps, actor, { type: "team.member_added", entity: { type: "team", id: input.teamId }, metadata: { user_id: member.userId, role: input.role }, audience: [member.userId] });
   return await toTeamMemberView(deps, membership, member);
 }

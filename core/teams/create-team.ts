@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { newId } from "../ids.ts";
 import { workspaceOf } from "../members/member-access.ts";
 import { authorize, type PermissionOverrides } from "../permissions/authorize.ts";
@@ -10,7 +11,7 @@ export type CreateTeamDeps = { teams: TeamRepository; permissionOverrides: Permi
 export type CreateTeamInput = { name: string; description?: string | null; parentTeamId?: string | null; isActive?: boolean };
 
 /** Creates a team, optionally under a parent team. Requires `can_create_team`; 409 for a taken name. */
-export async function createTeam(deps: CreateTeamDeps, actor: Actor, input: CreateTeamInput): Promise<TeamView> {
+export async function createTeam(deps: CreateTeamDeps & EventDeps, actor: Actor, input: CreateTeamInput): Promise<TeamView> {
   await authorize(deps, actor, "can_create_team");
   const ws = workspaceOf(actor);
   if (input.parentTeamId) await assertValidParent(deps, ws, input.parentTeamId);
@@ -22,5 +23,6 @@ export async function createTeam(deps: CreateTeamDeps, actor: Actor, input: Crea
     isActive: input.isActive ?? true,
     createdBy: actor.userId,
   });
+  await recordEvent(deps, actor, { type: "team.created", entity: { type: "team", id: team.id, name: team.name }, metadata: { parent_team_id: team.parentTeamId } });
   return toTeamView(team);
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
+import { recordEvent, type EventDeps } from "../events/record-event.ts";
 import { NotFound } from "../errors.ts";
 import { workspaceOf } from "../members/member-access.ts";
 import { authorize, type PermissionOverrides } from "../permissions/authorize.ts";
@@ -11,7 +12,8 @@ export type DeleteTeamDeps = { teams: TeamRepository; permissionOverrides: Permi
  * team's parent (top level when it had none), so no team is lost with its parent.
  * Requires `can_delete_team`.
  */
-export async function deleteTeam(deps: DeleteTeamDeps, actor: Actor, input: { teamId: string }): Promise<void> {
+export async function deleteTeam(deps: DeleteTeamDeps & EventDeps, actor: Actor, input: { teamId: string }): Promise<void> {
   await authorize(deps, actor, "can_delete_team");
   if (!(await deps.teams.delete(workspaceOf(actor), input.teamId))) throw new NotFound("team", input.teamId);
+  await recordEvent(deps, actor, { type: "team.deleted", entity: { type: "team", id: input.teamId } });
 }

@@ -25,7 +25,7 @@ export type AcceptedInvitation = {
 
 type AcceptDeps = Pick<
   WorkspaceDeps,
-  "oneTimeTokens" | "workspaceInvitations" | "workspaces" | "members" | "cache" | "tenantSchemas" | "passwordHasher" | "refreshTokens" | "secrets" | "config" | "now"
+  "oneTimeTokens" | "workspaceInvitations" | "workspaces" | "members" | "cache" | "tenantSchemas" | "passwordHasher" | "refreshTokens" | "secrets" | "config" | "now" | "events"
 >;
 
 /**
@@ -51,6 +51,7 @@ export async function acceptInvitation(
     if (existing) return { workspace: existing, role: existing.role, user, tokens: null };
     if (!(await deps.workspaceInvitations.recordLinkUse(invitation.id, deps.now()))) throw new NotFound("invitation");
     await addMembership(deps, workspaceRef, user.id, invitation.role);
+    await deps.events.record({ workspaceId: workspace.id, type: "invitation.accepted", actorId: user.id, entity: { type: "invitation", id: invitation.id }, metadata: { kind: "link", role: invitation.role } });
     return await joined(deps, invitation.workspaceId, user, null);
   }
 
@@ -68,6 +69,7 @@ export async function acceptInvitation(
   if (settingPassword) await deps.workspaces.setPassword(user.id, await deps.passwordHasher.hash(input.password!), deps.now());
   await addMembership(deps, workspaceRef, user.id, invitation.role);
   await deps.workspaceInvitations.markAccepted(invitation.id, deps.now());
+  await deps.events.record({ workspaceId: workspace.id, type: "invitation.accepted", actorId: user.id, entity: { type: "invitation", id: invitation.id }, metadata: { kind: "email", role: invitation.role } });
   const tokens = await startSession(
     {
       refreshTokens: deps.refreshTokens,

@@ -21,7 +21,7 @@ export type InviteWorkspaceUserInput = { workspaceId: string; email: string; rol
 export async function inviteWorkspaceUser(
   deps: Pick<
     WorkspaceDeps,
-    "workspaces" | "workspaceInvitations" | "permissionOverrides" | "oneTimeTokens" | "mailer" | "config" | "now"
+    "workspaces" | "workspaceInvitations" | "permissionOverrides" | "oneTimeTokens" | "mailer" | "config" | "now" | "events"
   >,
   actor: Actor,
   input: InviteWorkspaceUserInput,
@@ -39,5 +39,6 @@ export async function inviteWorkspaceUser(
     url: issued.url,
     expiresAt: issued.expiresAt,
   });
+  await deps.events.record({ workspaceId: entry.workspace.id, type: "invitation.sent", actorId: entry.userId, entity: { type: "invitation", id: invitation.id, name: user.email }, metadata: { role: input.role }, audience: [user.id] });
   return { ...invitation, role: input.role, expiresAt: issued.expiresAt };
 }

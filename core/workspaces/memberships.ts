@@ -10,7 +10,7 @@ import type { WorkspaceDeps } from "./workspace-deps.ts";
  * tenant member record, team memberships and the cached member list change together;
  * add further reactions (audit, notifications) here.
  */
-export type MembershipDeps = Pick<WorkspaceDeps, "members" | "cache" | "workspaces" | "tenantSchemas">;
+export type MembershipDeps = Pick<WorkspaceDeps, "members" | "cache" | "workspaces" | "tenantSchemas" | "events">;
 
 /** 503 while the workspace's tenant schema is being migrated: its member tables may not be ready. */
 async function assertSchemaCurrent(deps: MembershipDeps, ws: WorkspaceRef): Promise<void> {
@@ -35,6 +35,8 @@ export async function addMembership(deps: MembershipDeps, ws: WorkspaceRef, user
     throw error;
   }
   await ensureMember(deps, ws, userId);
+  // After the change: the repository writes in its own transactions.
+  await deps.events.record({ workspaceId: ws.id, type: "member.added", actorId: userId, entity: { type: "member", id: userId }, metadata: { role }, audience: [userId] });
   return true;
 }
 

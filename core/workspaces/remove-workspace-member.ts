@@ -25,7 +25,7 @@ export type RemovedMember = {
 export async function removeWorkspaceMember(
   deps: Pick<
     WorkspaceDeps,
-    "workspaces" | "workspaceInvitations" | "permissionOverrides" | "members" | "cache" | "tenantSchemas" | "now"
+    "workspaces" | "workspaceInvitations" | "permissionOverrides" | "members" | "cache" | "tenantSchemas" | "now" | "events"
   >,
   actor: Actor,
   input: { workspaceId: string; memberId: string },
@@ -43,6 +43,7 @@ export async function removeWorkspaceMember(
   assertMayManageRole(entry.actor, member.role);
   const ws = { id: entry.workspace.id, schemaName: entry.workspace.schemaName };
   const { orphaned } = await removeMembership(deps, ws, member.userId);
+  await deps.events.record({ workspaceId: ws.id, type: "member.removed", actorId: entry.userId, entity: { type: "member", id: member.userId }, metadata: { role: member.role }, audience: [member.userId] });
 
   const user = await deps.workspaces.findUserById(member.userId);
   const deleteUser = orphaned && user !== null && user.id !== entry.userId && !user.isStaff && !user.isSuperuser;

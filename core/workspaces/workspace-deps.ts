@@ -6,6 +6,7 @@ import type { Mailer } from "../ports/mailer.ts";
 import type { OneTimeTokenStore } from "../ports/one-time-token-store.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
 import type { RefreshTokenStore } from "../ports/refresh-token-store.ts";
+import type { EventRecorder } from "../events/domain-event.ts";
 import type { InvitationRepository } from "./invitation-repository.ts";
 import type { WorkspaceRepository } from "./workspace-repository.ts";
 
@@ -31,4 +32,6 @@ export type WorkspaceDeps = {
   secrets: { jwt: string };
   config: { PUBLIC_URL: string; ACCESS_TOKEN_TTL_SECONDS: number; REFRESH_TOKEN_TTL_DAYS: number };
   now(): Date;
+  /** Activity Feed: domain events (member.added, invitation.sent, ...). */
+  events: EventRecorder;
 };

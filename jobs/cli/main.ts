@@ -2,6 +2,7 @@ import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { loadConfig } from "../../app/config/load-config.ts";
 import { openServices as openAppServices } from "../../app/composition/open-services.ts";
 import { createJobRegistry } from "../registry.ts";
+import { startScheduler } from "../scheduler.ts";
 import { runJobsCli, type CliServices } from "./jobs-cli.ts";
 
 /*
@@ -33,10 +34,12 @@ async function openServices(): Promise<CliServices> {
   // The same composition root as the API, so every handler finds its dependencies;
   // migrating stays the server's and `db:migrate`'s job.
   const services = await openAppServices(config, { logger, migrate: false });
+  // `work` also enqueues scheduled jobs (digests); locks keep it to one enqueue per slot across workers.
+  const scheduler = process.argv[2] === "work" ? startScheduler({ jobs: services.jobs, locks: services.locks, logger }) : null;
   return {
     queue: services.jobs,
     pubSub: services.pubSub,
-    handlers: createJobRegistry({ db: services.database.db, signup: services }),
+    handlers: createJobRegistry({ db: services.database.db, signup: services, activity: services, notifications: services }),
     logger,
     worker: {
       concurrency: config.WORKER_CONCURRENCY,
@@ -44,7 +47,10 @@ async function openServices(): Promise<CliServices> {
       pollIntervalMs: 1_000,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     },
-    close: () => services.close(),
+    close: async () => {
+      await scheduler?.stop();
+      await services.close();
+    },
   };
 }
 

@@ -3,6 +3,8 @@ import { migration as m0001 } from "./0001_settings.ts";
 import { migration as m0002 } from "./0002_role_permissions.ts";
 import { migration as m0003 } from "./0003_members_and_teams.ts";
 import { migration as m0004 } from "./0004_module_settings.ts";
+import { migration as m0005 } from "./0005_activity.ts";
+import { migration as m0006 } from "./0006_notifications.ts";
 
 /** Tenant schema migrations, in order. To add one: import it above and append it here. */
 export const tenantMigrations: readonly Migration[] = [
@@ -10,4 +12,6 @@ export const tenantMigrations: readonly Migration[] = [
   m0002,
   m0003,
   m0004,
+  m0005,
+  m0006,
 ];

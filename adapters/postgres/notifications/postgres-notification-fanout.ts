@@ -1,0 +1,125 @@
+import { sql, type Transaction } from "kysely";
+import type { DomainEvent } from "../../../core/events/domain-event.ts";
+import type { EventSubscriber } from "../../../core/events/event-subscribers.ts";
+import { tenantTransactionOf } from "../events/postgres-event-recorder.ts";
+import { workspaceEventType } from "../../../core/notifications/live-events.ts";
+import { deliverNotifications, type NotificationDeliveryDeps } from "../../../core/notifications/deliver-notifications.ts";
+import { planNotifications, type NotificationCandidate, type PlannedNotification } from "../../../core/notifications/plan-notifications.ts";
+import { jsonb } from "../jsonb.ts";
+import type { DatabaseHandle } from "../open-database.ts";
+import type { TenantDatabase } from "../tenant-schema.ts";
+import { tenantSchemaName } from "../tenant-names.ts";
+import { toSettings } from "./postgres-notification-repository.ts";
+
+const POLL_START_MS = 5;
+const POLL_MAX_MS = 500;
+const POLL_GIVE_UP_MS = 10 * 60_000;
+
+/**
+ * Notifications from domain events. `subscriber` runs inside the recording transaction
+ * (registered on the event subscribers): it picks the recipients (the event's audience,
+ * plus members whose own preference rows turn the type on; never the actor), writes their
+ * rows, and once `pg_xact_status` reports the transaction committed, delivers them
+ * (live push, replay log, instant mail). A rolled-back change leaves no notification and
+ * sends nothing.
+ */
+export class PostgresNotificationFanout {
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly delivery: NotificationDeliveryDeps,
+  ) {}
+
+  readonly subscriber: EventSubscriber = async (event, { transaction }) => {
+    const trx = tenantTransactionOf(transaction);
+    const planned = await this.#write(trx, event);
+    // Nothing to push, mail or keep for replay: no need to wait for the commit.
+    if (planned.length === 0 && workspaceEventType(event.type) === null) return;
+    const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(trx);
+    const schemaName = tenantSchemaName(event.workspaceId);
+    this.#track(this.#afterCommit(rows[0]!.xid, () => deliverNotifications(this.delivery, { event, schemaName, planned })));
+  };
+
+  /** Resolves once every delivery still waiting for a commit is done (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  async #write(trx: Transaction<TenantDatabase>, event: DomainEvent): Promise<PlannedNotification[]> {
+    const audience = (event.audience ?? []).filter((id) => id !== event.actorId);
+    const subscribed = await trx
+      .selectFrom("notification_preferences")
+      .select("user_id")
+      .distinct()
+      .where("event_type", "=", event.type)
+      .where("enabled", "=", true)
+      .where("channel", "in", ["in_app", "email"])
+      .execute();
+    const userIds = [...new Set([...audience, ...subscribed.map((r) => r.user_id)])].filter((id) => id !== event.actorId);
+    if (userIds.length === 0) return [];
+    const [preferences, settings, departed] = await Promise.all([
+      trx.selectFrom("notification_preferences").selectAll().where("user_id", "in", userIds).where("event_type", "=", event.type).execute(),
+      trx.selectFrom("notification_settings").selectAll().where("user_id", "in", userIds).execute(),
+      // Members who left keep their rows here but must not be notified any more.
+      trx.selectFrom("members").select("user_id").where("user_id", "in", userIds).where("deleted_at", "is not", null).execute(),
+    ]);
+    const gone = new Set(departed.map((r) => r.user_id));
+    const candidates: NotificationCandidate[] = userIds
+      .filter((id) => !gone.has(id))
+      .map((userId) => ({
+        userId,
+        preferences: preferences
+          .filter((p) => p.user_id === userId)
+          .map((p) => ({ id: p.id, userId, eventType: p.event_type, channel: p.channel, enabled: p.enabled, createdAt: p.created_at, updatedAt: p.updated_at })),
+        settings: toSettings(settings.find((s) => s.user_id === userId)),
+      }));
+    const planned = planNotifications(event, candidates, event.occurredAt);
+    if (planned.length === 0) return [];
+    await trx
+      .insertInto("notifications")
+      .values(
+        planned.map((n) => ({
+          id: n.id,
+          user_id: n.userId,
+          event_id: n.eventId,
+          type: n.type,
+          title: n.title,
+          body: n.body,
+          actor_id: n.actorId,
+          entity_type: n.entity.type,
+          entity_id: n.entity.id,
+          entity_name: n.entity.name,
+          data: jsonb(n.data),
+          // In-app off: the row is the email's record, not an unread item.
+          read_at: n.inApp ? null : n.createdAt,
+          created_at: n.createdAt,
+          email_wanted: n.email,
+        })),
+      )
+      .execute();
+    return planned;
+  }
+
+  async #afterCommit(xid: string, work: () => Promise<void>): Promise<void> {
+    const started = Date.now();
+    let delay = POLL_START_MS;
+    try {
+      while (Date.now() - started < POLL_GIVE_UP_MS) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        const { rows } = await sql<{ status: string | null }>`select pg_xact_status(${xid}::xid8) as status`.execute(this.database.db);
+        const status = rows[0]?.status;
+        if (status === "committed") return await work();
+        if (status !== "in progress") return;
+        delay = Math.min(POLL_MAX_MS, delay * 2);
+      }
+    } catch (error) {
+      this.delivery.logger?.warn("notification delivery after commit failed", { error });
+    }
+  }
+
+  #track(work: Promise<void>): void {
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+  }
+}

@@ -1,0 +1,71 @@
+import type { DomainEvent, EventTransaction } from "./domain-event.ts";
+
+/**
+ * Reacts to a recorded event inside the transaction that records it (the caller's, or
+ * one the recorder opened): a throw rolls back the change, the activity row and every
+ * other subscriber's writes. Keep it to database writes; anything slow or remote
+ * (mail, webhooks) should enqueue a job in the same transaction instead.
+ */
+export type EventSubscriber = (event: DomainEvent, context: { transaction: EventTransaction }) => Promise<void>;
+
+/**
+ * Who reacts to domain events, in registration order (notifications, later webhooks).
+ * Built once by the composition root; the event recorder calls every subscriber of
+ * each event it records.
+ *
+ * @example
+ * services.eventSubscribers.subscribe("notifications", async (event, { transaction }) => {
+ *   await createNotificationsFor(event, transaction);
+ * });
+ */
+export class EventSubscribers {
+  readonly #subscribers: Array<{ name: string; types: ReadonlySet<string> | null; run: EventSubscriber }> = [];
+
+  /**
+   * Adds `run` under a unique `name`; with `types`, it sees only events of those types
+   * (exact types such as `member.added`, or an entity prefix such as `member.`).
+   */
+  subscribe(name: string, run: EventSubscriber, options: { types?: readonly string[] } = {}): this {
+    if (this.#subscribers.some((s) => s.name === name)) throw new Error(`an event subscriber named "${name}" is already registered`);
+    this.#subscribers.push({ name, types: options.types ? new Set(options.types) : null, run });
+    return this;
+  }
+
+  /** Names of the registered subscribers, in call order. */
+  names(): string[] {
+    return this.#subscribers.map((s) => s.name);
+  }
+
+  /** Runs every subscriber interested in `event`, one after the other, in `transaction`. */
+  async dispatch(event: DomainEvent, transaction: EventTransaction): Promise<void> {
+    for (const subscriber of this.#subscribers) {
+      if (subscriber.types && !matches(subscriber.types, event.type)) continue;
+      await subscriber.run(event, { transaction });
+    }
+  }
+}
+
+function matches(types: ReadonlySet<string>, type: string): boolean {
+  if (types.has(type)) return true;
+  const dot = type.indexOf(".");
+  return dot > 0 && types.has(type.slice(0, dot + 1));
+}
+
+/** The pub/sub channel live events of a workspace go out on (SSE fan-out). */
+export function workspaceEventsChannel(workspaceId: string): string {
+  return `ws:${workspaceId}:events`;
+}
+
+/** The JSON published on {@link workspaceEventsChannel} for one event. */
+export function eventMessage(event: DomainEvent): string {
+  return JSON.stringify({
+    id: event.id,
+    workspace_id: event.workspaceId,
+    type: event.type,
+    actor_id: event.actorId,
+    entity: { type: event.entity.type, id: event.entity.id, name: event.entity.name ?? null },
+    metadata: event.metadata,
+    audience: event.audience ?? [],
+    occurred_at: event.occurredAt.toISOString(),
+  });
+}

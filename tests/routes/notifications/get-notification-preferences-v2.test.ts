@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { notificationEventTypes } from "../../../core/notifications/event-catalog.ts";
+import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
+import { everyRole } from "./notification-fixtures.ts";
+
+// GET /api/v1/notifications/preferences/v2 (getNotificationPreferencesV2)
+let t: TestApp;
+let workspace: TestWorkspace;
+let member: TestUser;
+beforeAll(async () => {
+  t = await sharedTestApp();
+  workspace = await t.createWorkspace();
+  member = await t.addMember(workspace, "member");
+  await t.request("/api/v1/notifications/me", { method: "POST", headers: t.as(member, workspace), json: { event_type: "member.added", channel: "email", enabled: true } });
+});
+
+describe("getNotificationPreferencesV2: happy", () => {
+  it("fills every event type, the caller's rows over the defaults", async () => {
+    const res = await t.request("/api/v1/notifications/preferences/v2", { headers: t.as(member, workspace) });
+    expect(res.status).toBe(200);
+    const { preferences } = await res.json();
+    expect(Object.keys(preferences)).toHaveLength(notificationEventTypes.length);
+    expect(preferences["member.added"]).toEqual({ inapp_enabled: true, email_enabled: true, whatsapp_enabled: false, muted: false });
+    expect(preferences["member.removed"]).toEqual({ inapp_enabled: true, email_enabled: false, whatsapp_enabled: false, muted: false });
+  });
+});
+
+describe("getNotificationPreferencesV2: error", () => {
+  it("answers 422 problem+json for a malformed workspace header", async () => {
+    const res = await t.request("/api/v1/notifications/preferences/v2", { headers: { ...t.as(member), "x-workspace-id": "nope" } });
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+  });
+});
+
+describe("getNotificationPreferencesV2: security", () => {
+  it("answers 401 without credentials", async () => {
+    expect((await t.request("/api/v1/notifications/preferences/v2", { headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
+  });
+
+  it("answers 404 for a workspace the caller is not in", async () => {
+    const other = await t.createWorkspace();
+    expect((await t.request("/api/v1/notifications/preferences/v2", { headers: t.as(other.owner, workspace) })).status).toBe(404);
+  });
+
+  it.each(everyRole)("role %s sees its own settings, not another member's", async (role) => {
+    const user = await t.addMember(workspace, role);
+    const { preferences } = await (await t.request("/api/v1/notifications/preferences/v2", { headers: t.as(user, workspace) })).json();
+    expect(preferences["member.added"].email_enabled).toBe(false);
+  });
+});
