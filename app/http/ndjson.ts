@@ -29,7 +29,7 @@ export function ndjsonResponse(
   produce: (signal: AbortSignal) => AsyncIterable<unknown>,
   options: { headers?: Record<string, string> } = {},
 ): Response {
-  const body = pullStream(produce).pipeThrough(new NdjsonStringifyStream());
+  const body = pullStream(produce, { encode: (value: unknown) => encoder.encode(JSON.stringify(value) + "\n") });
   return new Response(body, {
     status: 200,
     headers: { "content-type": `${ndjsonContentType}; charset=utf-8`, "cache-control": "no-cache", ...options.headers },

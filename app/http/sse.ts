@@ -22,21 +22,29 @@ function encodeField(name: string, value: string): string {
  * @example
  * readable.pipeThrough(new ServerSentEventStream());
  */
+/** The bytes of one {@link SseEvent}. Non-string `data` is JSON-encoded. */
+export function encodeSseEvent(message: SseEvent): Uint8Array {
+  if ("comment" in message) return encoder.encode(`: ${message.comment.replace(/[\r\n]+/g, " ")}\n\n`);
+  let text = "";
+  if (message.event) text += encodeField("event", message.event);
+  if (message.id !== undefined) text += encodeField("id", message.id);
+  if (message.retry !== undefined) text += `retry: ${Math.trunc(message.retry)}\n`;
+  const data = typeof message.data === "string" ? message.data : JSON.stringify(message.data);
+  text += encodeField("data", data ?? "null");
+  return encoder.encode(text + "\n");
+}
+
+/**
+ * Encodes {@link SseEvent}s as `text/event-stream` bytes, for composing streams.
+ *
+ * @example
+ * readable.pipeThrough(new ServerSentEventStream());
+ */
 export class ServerSentEventStream extends TransformStream<SseEvent, Uint8Array> {
   constructor() {
     super({
       transform(message, controller) {
-        if ("comment" in message) {
-          controller.enqueue(encoder.encode(`: ${message.comment.replace(/[\r\n]+/g, " ")}\n\n`));
-          return;
-        }
-        let text = "";
-        if (message.event) text += encodeField("event", message.event);
-        if (message.id !== undefined) text += encodeField("id", message.id);
-        if (message.retry !== undefined) text += `retry: ${Math.trunc(message.retry)}\n`;
-        const data = typeof message.data === "string" ? message.data : JSON.stringify(message.data);
-        text += encodeField("data", data ?? "null");
-        controller.enqueue(encoder.encode(text + "\n"));
+        controller.enqueue(encodeSseEvent(message));
       },
     });
   }
@@ -67,6 +75,7 @@ export function sseResponse(
   const body = pullStream(produce, {
     heartbeatMs: options.heartbeatMs ?? 15_000,
     heartbeat: (): SseEvent => ({ comment: "ping" }),
-  }).pipeThrough(new ServerSentEventStream());
+    encode: encodeSseEvent,
+  });
   return new Response(body, { status: 200, headers: { ...sseHeaders, ...options.headers } });
 }
