@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { runExport, seedEvent, startExport } from "./activity-helpers.ts";
+import { expectConflictWhileUnfinished, expectMalformedAndUnknownJobIds, expectUnauthenticated, finishedExportWithoutActivityView, runExport, seedEvent, startExport } from "./activity-helpers.ts";
 
 // GET /api/v1/activity/export/jobs/{job_id}/download (downloadActivityExport)
 let t: TestApp;
@@ -35,21 +34,17 @@ describe("downloadActivityExport: happy", () => {
 
 describe("downloadActivityExport: error", () => {
   it("answers 409 while the job is not finished", async () => {
-    const queued = await startExport(t, ada, ws);
-    const res = await download(ada, queued);
-    expect(res.status).toBe(409);
-    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    await expectConflictWhileUnfinished(t, ada, ws, (id) => download(ada, id));
   });
 
   it("answers 422 for a malformed id and 404 for an unknown one", async () => {
-    expect((await download(ada, "nope")).status).toBe(422);
-    expect((await download(ada, newId())).status).toBe(404);
+    await expectMalformedAndUnknownJobIds((id) => download(ada, id), "nope");
   });
 });
 
 describe("downloadActivityExport: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request(`/api/v1/activity/export/jobs/${finished}/download`, { headers: { "x-workspace-id": ws.id } })).status).toBe(401);
+    await expectUnauthenticated(t, ws, `/api/v1/activity/export/jobs/${finished}/download`);
   });
 
   it("answers 404 for another workspace's job and another member's job", async () => {
@@ -65,14 +60,7 @@ describe("downloadActivityExport: security", () => {
   });
 
   it("answers 403 once the workspace withdrew can_view_activity from the caller's role", async () => {
-    const { tenantDatabase } = await import("../../../adapters/postgres/tenant-database.ts");
-    const own = await t.createWorkspace();
-    const viewer = await t.addMember(own, "viewer");
-    const job = await startExport(t, viewer, own);
-    await runExport(t, viewer, own, job);
-    await tenantDatabase(t.database, own.schemaName).transaction((trx) =>
-      trx.insertInto("role_permissions").values({ role: "viewer", permission: "can_view_activity", allowed: false }).execute(),
-    );
-    expect((await download(viewer, job, own)).status).toBe(403);
+    const { workspace, user, job } = await finishedExportWithoutActivityView(t, "viewer");
+    expect((await download(user, job, workspace)).status).toBe(403);
   });
 });

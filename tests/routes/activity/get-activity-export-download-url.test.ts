@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { runExport, seedEvent, startExport } from "./activity-helpers.ts";
+import { expectConflictWhileUnfinished, expectMalformedAndUnknownJobIds, expectUnauthenticated, finishedExportWithoutActivityView, runExport, seedEvent, startExport } from "./activity-helpers.ts";
 
 // GET /api/v1/activity/export/jobs/{job_id}/download-url (getActivityExportDownloadUrl)
 let t: TestApp;
@@ -42,21 +41,17 @@ describe("getActivityExportDownloadUrl: happy", () => {
 
 describe("getActivityExportDownloadUrl: error", () => {
   it("answers 409 problem+json while the job is not finished", async () => {
-    const queued = await startExport(t, ada, ws);
-    const res = await link(ada, queued);
-    expect(res.status).toBe(409);
-    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    await expectConflictWhileUnfinished(t, ada, ws, (id) => link(ada, id));
   });
 
   it("answers 422 for a malformed id and 404 for an unknown one", async () => {
-    expect((await link(ada, "123")).status).toBe(422);
-    expect((await link(ada, newId())).status).toBe(404);
+    await expectMalformedAndUnknownJobIds((id) => link(ada, id), "123");
   });
 });
 
 describe("getActivityExportDownloadUrl: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request(`/api/v1/activity/export/jobs/${finished}/download-url`, { headers: { "x-workspace-id": ws.id } })).status).toBe(401);
+    await expectUnauthenticated(t, ws, `/api/v1/activity/export/jobs/${finished}/download-url`);
   });
 
   it("answers 404 for another workspace's job and another member's job", async () => {
@@ -71,14 +66,7 @@ describe("getActivityExportDownloadUrl: security", () => {
   });
 
   it("answers 403 once the workspace withdrew can_view_activity from the caller's role", async () => {
-    const { tenantDatabase } = await import("../../../adapters/postgres/tenant-database.ts");
-    const own = await t.createWorkspace();
-    const member = await t.addMember(own, "member");
-    const job = await startExport(t, member, own);
-    await runExport(t, member, own, job);
-    await tenantDatabase(t.database, own.schemaName).transaction((trx) =>
-      trx.insertInto("role_permissions").values({ role: "member", permission: "can_view_activity", allowed: false }).execute(),
-    );
-    expect((await link(member, job, own)).status).toBe(403);
+    const { workspace, user, job } = await finishedExportWithoutActivityView(t, "member");
+    expect((await link(user, job, workspace)).status).toBe(403);
   });
 });

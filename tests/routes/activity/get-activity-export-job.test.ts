@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { runExport, seedEvent, startExport } from "./activity-helpers.ts";
+import { expectUnauthenticated, runExport, seedEvent, startExport, withdrawActivityView } from "./activity-helpers.ts";
 
 // GET /api/v1/activity/export/jobs/{job_id} (getActivityExportJob)
 let t: TestApp;
@@ -52,7 +52,7 @@ describe("getActivityExportJob: error", () => {
 
 describe("getActivityExportJob: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request(`/api/v1/activity/export/jobs/${jobId}`, { headers: { "x-workspace-id": ws.id } })).status).toBe(401);
+    await expectUnauthenticated(t, ws, `/api/v1/activity/export/jobs/${jobId}`);
   });
 
   it("answers 404 for another workspace's job and for another user's job", async () => {
@@ -73,13 +73,10 @@ describe("getActivityExportJob: security", () => {
   });
 
   it("answers 403 when the workspace withdrew can_view_activity from the caller's role", async () => {
-    const { tenantDatabase } = await import("../../../adapters/postgres/tenant-database.ts");
     const own = await t.createWorkspace();
     const viewer = await t.addMember(own, "viewer");
     const job = await startExport(t, viewer, own);
-    await tenantDatabase(t.database, own.schemaName).transaction((trx) =>
-      trx.insertInto("role_permissions").values({ role: "viewer", permission: "can_view_activity", allowed: false }).execute(),
-    );
+    await withdrawActivityView(t, own, "viewer");
     expect((await get(viewer, job, own)).status).toBe(403);
   });
 });

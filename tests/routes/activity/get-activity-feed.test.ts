@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { seedEvent } from "./activity-helpers.ts";
+import { EVERY_ROLE_GETS_200, expectUnauthenticated, memberWithoutActivityView, seedEvent } from "./activity-helpers.ts";
 
 // GET /api/v1/activity/feed (getActivityFeed)
 let t: TestApp;
@@ -121,7 +121,7 @@ describe("getActivityFeed: error", () => {
 
 describe("getActivityFeed: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/activity/feed", { headers: { "x-workspace-id": ws.id } })).status).toBe(401);
+    await expectUnauthenticated(t, ws, "/api/v1/activity/feed");
   });
 
   it("answers 404 for a workspace the caller is not in, and never shows another workspace's activity", async () => {
@@ -130,22 +130,13 @@ describe("getActivityFeed: security", () => {
     expect((await feed(other.owner, "", other)).total).toBe(0);
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 200],
-    ["viewer", 200],
-  ] as const)("role %s gets %i", async (role, status) => {
+  it.each(EVERY_ROLE_GETS_200)("role %s gets %i", async (role, status) => {
     const user = await t.addMember(ws, role);
     expect((await t.request("/api/v1/activity/feed", { headers: t.as(user, ws) })).status).toBe(status);
   });
 
   it("answers 403 when the workspace withdrew can_view_activity from a role", async () => {
-    const own = await t.createWorkspace();
-    const viewer = await t.addMember(own, "viewer");
-    const { tenantDatabase } = await import("../../../adapters/postgres/tenant-database.ts");
-    await tenantDatabase(t.database, own.schemaName).transaction((trx) =>
-      trx.insertInto("role_permissions").values({ role: "viewer", permission: "can_view_activity", allowed: false }).execute(),
-    );
+    const { workspace: own, user: viewer } = await memberWithoutActivityView(t, "viewer");
     expect((await t.request("/api/v1/activity/feed", { headers: t.as(viewer, own) })).status).toBe(403);
   });
 });

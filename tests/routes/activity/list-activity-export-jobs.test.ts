@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { startExport } from "./activity-helpers.ts";
+import { EVERY_ROLE_GETS_200, expectUnauthenticated, memberWithoutActivityView, startExport } from "./activity-helpers.ts";
 
 // GET /api/v1/activity/export/jobs (listActivityExportJobs)
 let t: TestApp;
@@ -49,7 +49,7 @@ describe("listActivityExportJobs: error", () => {
 
 describe("listActivityExportJobs: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/activity/export/jobs", { headers: { "x-workspace-id": ws.id } })).status).toBe(401);
+    await expectUnauthenticated(t, ws, "/api/v1/activity/export/jobs");
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {
@@ -57,11 +57,7 @@ describe("listActivityExportJobs: security", () => {
     expect((await t.request("/api/v1/activity/export/jobs", { headers: t.as(stranger.owner, ws) })).status).toBe(404);
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 200],
-    ["viewer", 200],
-  ] as const)("role %s gets %i (and sees none of the others' jobs)", async (role, status) => {
+  it.each(EVERY_ROLE_GETS_200)("role %s gets %i (and sees none of the others' jobs)", async (role, status) => {
     const user = await t.addMember(ws, role);
     const res = await t.request("/api/v1/activity/export/jobs", { headers: t.as(user, ws) });
     expect(res.status).toBe(status);
@@ -69,12 +65,7 @@ describe("listActivityExportJobs: security", () => {
   });
 
   it("answers 403 when the workspace withdrew can_view_activity from a role", async () => {
-    const own = await t.createWorkspace();
-    const viewer = await t.addMember(own, "viewer");
-    const { tenantDatabase } = await import("../../../adapters/postgres/tenant-database.ts");
-    await tenantDatabase(t.database, own.schemaName).transaction((trx) =>
-      trx.insertInto("role_permissions").values({ role: "viewer", permission: "can_view_activity", allowed: false }).execute(),
-    );
+    const { workspace: own, user: viewer } = await memberWithoutActivityView(t, "viewer");
     expect((await t.request("/api/v1/activity/export/jobs", { headers: t.as(viewer, own) })).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { runExport, seedEvent, startExport } from "./activity-helpers.ts";
+import { EVERY_ROLE_GETS_200, expectUnauthenticated, memberWithoutActivityView, runExport, seedEvent, startExport } from "./activity-helpers.ts";
 
 // POST /api/v1/activity/export (startActivityExport)
 let t: TestApp;
@@ -74,7 +74,7 @@ describe("startActivityExport: error", () => {
 
 describe("startActivityExport: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/activity/export", { method: "POST", headers: { "x-workspace-id": ws.id }, json: {} })).status).toBe(401);
+    await expectUnauthenticated(t, ws, "/api/v1/activity/export", { method: "POST", json: {} });
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {
@@ -82,22 +82,13 @@ describe("startActivityExport: security", () => {
     expect((await t.request("/api/v1/activity/export", { method: "POST", headers: t.as(other.owner, ws), json: {} })).status).toBe(404);
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 200],
-    ["viewer", 200],
-  ] as const)("role %s gets %i", async (role, status) => {
+  it.each(EVERY_ROLE_GETS_200)("role %s gets %i", async (role, status) => {
     const user = await t.addMember(ws, role);
     expect((await t.request("/api/v1/activity/export", { method: "POST", headers: t.as(user, ws), json: {} })).status).toBe(status);
   });
 
   it("answers 403 when the workspace withdrew can_view_activity from a role", async () => {
-    const own = await t.createWorkspace();
-    const viewer = await t.addMember(own, "viewer");
-    const { tenantDatabase } = await import("../../../adapters/postgres/tenant-database.ts");
-    await tenantDatabase(t.database, own.schemaName).transaction((trx) =>
-      trx.insertInto("role_permissions").values({ role: "viewer", permission: "can_view_activity", allowed: false }).execute(),
-    );
+    const { workspace: own, user: viewer } = await memberWithoutActivityView(t, "viewer");
     expect((await t.request("/api/v1/activity/export", { method: "POST", headers: t.as(viewer, own), json: {} })).status).toBe(403);
   });
 });

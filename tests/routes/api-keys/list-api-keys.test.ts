@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { createOneKeyOfEachState } from "./api-key-probe.ts";
 
 // GET /api/v1/api-keys (listApiKeys)
 let t: TestApp;
@@ -7,9 +8,7 @@ let workspace: TestWorkspace;
 beforeAll(async () => {
   t = await sharedTestApp();
   workspace = await t.createWorkspace();
-  await t.createApiKey(workspace);
-  await t.createApiKey(workspace, { revoked: true });
-  await t.createApiKey(workspace, { isActive: false });
+  await createOneKeyOfEachState(t, workspace);
 });
 
 type Page = { items: Array<Record<string, unknown>>; total: number; skip: number; limit: number };

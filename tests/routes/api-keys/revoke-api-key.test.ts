@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../../core/ids.ts";
-import { apiKeyProbeStatus } from "./api-key-probe.ts";
+import { apiKeyProbeStatus, itAnswers401WithoutCredentials, itChecksKeyActionRoles } from "./api-key-probe.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 
 // POST /api/v1/api-keys/{api_key_id}/revoke (revokeApiKey)
@@ -11,6 +11,7 @@ beforeAll(async () => {
   workspace = await t.createWorkspace();
 });
 
+const ctx = () => ({ t, workspace });
 const revoke = (id: string, headers: Record<string, string>) => t.request(`/api/v1/api-keys/${id}/revoke`, { method: "POST", headers });
 
 describe("revokeApiKey: happy", () => {
@@ -39,10 +40,7 @@ describe("revokeApiKey: error", () => {
 });
 
 describe("revokeApiKey: security", () => {
-  it("answers 401 without credentials", async () => {
-    const { id } = await t.createApiKey(workspace);
-    expect((await revoke(id, { "x-workspace-id": workspace.id })).status).toBe(401);
-  });
+  itAnswers401WithoutCredentials(ctx, revoke);
 
   it("answers 404 for another workspace's key and leaves it alone", async () => {
     const other = await t.createWorkspace();
@@ -52,13 +50,5 @@ describe("revokeApiKey: security", () => {
     expect(row.revoked_at).toBeNull();
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const { id } = await t.createApiKey(workspace);
-    expect((await revoke(id, t.as(user, workspace))).status).toBe(status);
-  });
+  itChecksKeyActionRoles(ctx, revoke);
 });

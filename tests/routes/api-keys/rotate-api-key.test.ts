@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { apiKeyProbeStatus } from "./api-key-probe.ts";
+import { apiKeyProbeStatus, itAnswers401WithoutCredentials, itAnswers404And422ForBadIds, itAnswers404ForAnotherWorkspacesKey, itChecksKeyActionRoles } from "./api-key-probe.ts";
 
 // POST /api/v1/api-keys/{api_key_id}/rotate (rotateApiKey)
 let t: TestApp;
@@ -11,6 +10,7 @@ beforeAll(async () => {
   workspace = await t.createWorkspace();
 });
 
+const ctx = () => ({ t, workspace });
 const rotate = (id: string, headers: Record<string, string>) => t.request(`/api/v1/api-keys/${id}/rotate`, { method: "POST", headers });
 
 async function createKey(headers: Record<string, string>): Promise<{ id: string; key: string }> {
@@ -46,32 +46,13 @@ describe("rotateApiKey: error", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it("answers 404 for an unknown id and 422 for a malformed one", async () => {
-    expect((await rotate(newId(), t.as(workspace.owner, workspace))).status).toBe(404);
-    expect((await rotate("x", t.as(workspace.owner, workspace))).status).toBe(422);
-  });
+  itAnswers404And422ForBadIds(ctx, rotate);
 });
 
 describe("rotateApiKey: security", () => {
-  it("answers 401 without credentials", async () => {
-    const { id } = await t.createApiKey(workspace);
-    expect((await rotate(id, { "x-workspace-id": workspace.id })).status).toBe(401);
-  });
+  itAnswers401WithoutCredentials(ctx, rotate);
 
-  it("answers 404 for another workspace's key", async () => {
-    const other = await t.createWorkspace();
-    const { id, key } = await t.createApiKey(workspace);
-    expect((await rotate(id, t.as(other.owner, other))).status).toBe(404);
-    expect(await apiKeyProbeStatus(t, key)).toBe(200);
-  });
+  itAnswers404ForAnotherWorkspacesKey(ctx, rotate);
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const { id } = await t.createApiKey(workspace);
-    expect((await rotate(id, t.as(user, workspace))).status).toBe(status);
-  });
+  itChecksKeyActionRoles(ctx, rotate);
 });

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { apiKeyProbeStatus } from "./api-key-probe.ts";
+import { apiKeyProbeStatus, itAnswers401WithoutCredentials, itAnswers404And422ForBadIds, itAnswers404ForAnotherWorkspacesKey, itChecksKeyActionRoles } from "./api-key-probe.ts";
 
 // POST /api/v1/api-keys/{api_key_id}/toggle (toggleApiKey)
 let t: TestApp;
@@ -11,6 +10,7 @@ beforeAll(async () => {
   workspace = await t.createWorkspace();
 });
 
+const ctx = () => ({ t, workspace });
 const toggle = (id: string, headers: Record<string, string>) => t.request(`/api/v1/api-keys/${id}/toggle`, { method: "POST", headers });
 
 describe("toggleApiKey: happy", () => {
@@ -35,32 +35,13 @@ describe("toggleApiKey: error", () => {
     expect(await apiKeyProbeStatus(t, key)).toBe(401);
   });
 
-  it("answers 404 for an unknown id and 422 for a malformed one", async () => {
-    expect((await toggle(newId(), t.as(workspace.owner, workspace))).status).toBe(404);
-    expect((await toggle("x", t.as(workspace.owner, workspace))).status).toBe(422);
-  });
+  itAnswers404And422ForBadIds(ctx, toggle);
 });
 
 describe("toggleApiKey: security", () => {
-  it("answers 401 without credentials", async () => {
-    const { id } = await t.createApiKey(workspace);
-    expect((await toggle(id, { "x-workspace-id": workspace.id })).status).toBe(401);
-  });
+  itAnswers401WithoutCredentials(ctx, toggle);
 
-  it("answers 404 for another workspace's key", async () => {
-    const other = await t.createWorkspace();
-    const { id, key } = await t.createApiKey(workspace);
-    expect((await toggle(id, t.as(other.owner, other))).status).toBe(404);
-    expect(await apiKeyProbeStatus(t, key)).toBe(200);
-  });
+  itAnswers404ForAnotherWorkspacesKey(ctx, toggle);
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const { id } = await t.createApiKey(workspace);
-    expect((await toggle(id, t.as(user, workspace))).status).toBe(status);
-  });
+  itChecksKeyActionRoles(ctx, toggle);
 });

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { expect } from "vitest";
 import { jsonb } from "../../../adapters/postgres/jsonb.ts";
+import type { Role } from "../../../core/auth/actor.ts";
 import type { TestApp, TestUser } from "../../support/test-app.ts";
 
 /** A password that meets the policy. */
@@ -80,4 +81,12 @@ export async function activationTokenFor(t: TestApp, user: TestUser, workspace: 
   expect(link.pathname).toBe("/activate");
   expect(link.searchParams.get("workspace_id")).toBe(workspace.id);
   return link.searchParams.get("token")!;
+}
+
+/** A fresh workspace holding a `callerRole` caller (its owner, for "owner") and a `targetRole` target, for the caller-role x target-role tables. */
+export async function callerAndTarget(t: TestApp, callerRole: Role, targetRole: Role): Promise<{ caller: TestUser; target: TestUser }> {
+  const ws = await t.createWorkspace();
+  const caller = callerRole === "owner" ? ws.owner : await t.addMember(ws, callerRole);
+  const target = await t.addMember(ws, targetRole);
+  return { caller, target };
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../core/auth/actor.ts";
 import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { expectProblem } from "./account-test-helpers.ts";
+import { callerAndTarget, expectProblem } from "./account-test-helpers.ts";
 
 // GET /api/v1/auth/{user_id} (getUserById)
 let t: TestApp;
@@ -50,9 +50,7 @@ describe("getUserById: security", () => {
     ["viewer", "viewer", 200],
     ["viewer", "member", 403],
   ] as const)("a %s reading a %s gets %i", async (callerRole: Role, targetRole: Role, status) => {
-    const ws = await t.createWorkspace();
-    const caller = callerRole === "owner" ? ws.owner : await t.addMember(ws, callerRole);
-    const target = await t.addMember(ws, targetRole);
+    const { caller, target } = await callerAndTarget(t, callerRole, targetRole);
     expect((await t.request(`/api/v1/auth/${target.id}`, { headers: t.as(caller) })).status).toBe(status);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../core/auth/actor.ts";
 import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { expectProblem } from "./account-test-helpers.ts";
+import { callerAndTarget, expectProblem } from "./account-test-helpers.ts";
 
 // PUT /api/v1/auth/{user_id} (updateUser)
 let t: TestApp;
@@ -79,9 +79,7 @@ describe("updateUser: security", () => {
     ["member", "viewer", 403],
     ["viewer", "viewer", 403],
   ] as const)("a %s editing a %s gets %i", async (callerRole: Role, targetRole: Role, status) => {
-    const ws = await t.createWorkspace();
-    const caller = callerRole === "owner" ? ws.owner : await t.addMember(ws, callerRole);
-    const target = await t.addMember(ws, targetRole);
+    const { caller, target } = await callerAndTarget(t, callerRole, targetRole);
     expect((await put(target.id, t.as(caller), { title: "Edited" })).status).toBe(status);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../core/auth/actor.ts";
 import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { avatarForm, expectProblem, PNG_BYTES } from "./account-test-helpers.ts";
+import { avatarForm, callerAndTarget, expectProblem, PNG_BYTES } from "./account-test-helpers.ts";
 
 // POST /api/v1/auth/{user_id}/avatar (uploadUserAvatar)
 let t: TestApp;
@@ -49,9 +49,7 @@ describe("uploadUserAvatar: security", () => {
     ["member", "member", 403],
     ["viewer", "viewer", 403],
   ] as const)("a %s uploading for a %s gets %i", async (callerRole: Role, targetRole: Role, status) => {
-    const ws = await t.createWorkspace();
-    const caller = callerRole === "owner" ? ws.owner : await t.addMember(ws, callerRole);
-    const target = await t.addMember(ws, targetRole);
+    const { caller, target } = await callerAndTarget(t, callerRole, targetRole);
     expect((await upload(target.id, t.as(caller), avatarForm(PNG_BYTES))).status).toBe(status);
   });
 });

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { itAnswers401WithoutCredentials, itForbidsAdminActingOnOwner, itChecksMemberActionRoles } from "./member-test-helpers.ts";
 
 // DELETE /api/v1/members/{member_id}/permanent (deleteMemberPermanently)
 let t: TestApp;
 let workspace: TestWorkspace;
+const ctx = () => ({ t, workspace });
 beforeAll(async () => {
   t = await sharedTestApp();
   workspace = await t.createWorkspace();
@@ -47,9 +49,7 @@ describe("deleteMemberPermanently: error", () => {
 });
 
 describe("deleteMemberPermanently: security", () => {
-  it("answers 401 without credentials", async () => {
-    expect((await destroy(workspace.owner.id, { "x-workspace-id": workspace.id })).status).toBe(401);
-  });
+  itAnswers401WithoutCredentials(ctx, destroy);
 
   it("answers 404 for another workspace's member", async () => {
     const other = await t.createWorkspace();
@@ -57,18 +57,7 @@ describe("deleteMemberPermanently: security", () => {
     expect((await destroy(stranger.id, t.as(workspace.owner, workspace))).status).toBe(404);
   });
 
-  it("an admin cannot delete the owner (403)", async () => {
-    const admin = await t.addMember(workspace, "admin");
-    expect((await destroy(workspace.owner.id, t.as(admin, workspace))).status).toBe(403);
-  });
+  itForbidsAdminActingOnOwner(ctx, destroy, "an admin cannot delete the owner (403)");
 
-  it.each([
-    ["admin", 204],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const target = await t.addMember(workspace, "viewer");
-    expect((await destroy(target.id, t.as(user, workspace))).status).toBe(status);
-  });
+  itChecksMemberActionRoles(ctx, destroy, 204);
 });

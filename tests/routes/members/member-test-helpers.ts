@@ -1,3 +1,4 @@
+import { expect, it } from "vitest";
 import { tenantDatabase } from "../../../adapters/postgres/tenant-database.ts";
 import type { TestApp, TestWorkspace } from "../../support/test-app.ts";
 
@@ -49,4 +50,39 @@ export async function createApiKeyBy(t: TestApp, ws: TestWorkspace, userId: stri
   const { id } = await t.createApiKey(ws);
   await t.database.db.updateTable("api_keys").set({ created_by: userId }).where("id", "=", id).execute();
   return id;
+}
+
+/** A route that acts on one member: `(memberId, headers)` → response. */
+export type MemberAction = (id: string, headers: Record<string, string>) => Promise<Response>;
+type MemberContext = () => { t: TestApp; workspace: TestWorkspace };
+
+/** `it`: acting on the owner with only the workspace header answers 401. */
+export function itAnswers401WithoutCredentials(ctx: MemberContext, action: MemberAction): void {
+  it("answers 401 without credentials", async () => {
+    const { workspace } = ctx();
+    expect((await action(workspace.owner.id, { "x-workspace-id": workspace.id })).status).toBe(401);
+  });
+}
+
+/** `it` named `name`: an admin acting on the owner answers 403. */
+export function itForbidsAdminActingOnOwner(ctx: MemberContext, action: MemberAction, name: string): void {
+  it(name, async () => {
+    const { t, workspace } = ctx();
+    const admin = await t.addMember(workspace, "admin");
+    expect((await action(workspace.owner.id, t.as(admin, workspace))).status).toBe(403);
+  });
+}
+
+/** `it.each`: acting on a viewer, admin gets `adminStatus`, member and viewer 403. */
+export function itChecksMemberActionRoles(ctx: MemberContext, action: MemberAction, adminStatus: number): void {
+  it.each([
+    ["admin", adminStatus],
+    ["member", 403],
+    ["viewer", 403],
+  ] as const)("role %s gets %i", async (role, status) => {
+    const { t, workspace } = ctx();
+    const user = await t.addMember(workspace, role);
+    const target = await t.addMember(workspace, "viewer");
+    expect((await action(target.id, t.as(user, workspace))).status).toBe(status);
+  });
 }

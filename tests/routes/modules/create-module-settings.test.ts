@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { onlyAdminGets } from "./module-test-helpers.ts";
 
 // POST /api/v1/modules (createModuleSettings)
 let t: TestApp;
@@ -71,11 +72,7 @@ describe("createModuleSettings: security", () => {
     expect((await create(t.as(other.owner, workspace), { module: "crm" })).status).toBe(404);
   });
 
-  it.each([
-    ["admin", 201],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
+  it.each(onlyAdminGets(201))("role %s gets %i", async (role, status) => {
     const ws = await t.createWorkspace();
     const user = await t.addMember(ws, role);
     expect((await create(t.as(user, ws), { module: "documents" })).status).toBe(status);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectUnauthenticated } from "./notification-fixtures.ts";
 
 // PUT /api/v1/notifications/me/bulk (bulkUpdateNotificationPreferences)
 let t: TestApp;
@@ -45,7 +45,7 @@ describe("bulkUpdateNotificationPreferences: error", () => {
 
 describe("bulkUpdateNotificationPreferences: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/me/bulk", { method: "PUT", headers: { "x-workspace-id": workspace.id }, json: { preferences: [] } })).status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/me/bulk", { method: "PUT", json: { preferences: [] } });
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole, recordEvent } from "./notification-fixtures.ts";
+import { everyRole, expectUnauthenticated, recordEvent } from "./notification-fixtures.ts";
 
 // POST /api/v1/notifications/me (createNotificationPreference)
 let t: TestApp;
@@ -46,8 +46,7 @@ describe("createNotificationPreference: error", () => {
 
 describe("createNotificationPreference: security", () => {
   it("answers 401 without credentials", async () => {
-    const res = await t.request("/api/v1/notifications/me", { method: "POST", headers: { "x-workspace-id": workspace.id }, json: { event_type: "team.created", channel: "email" } });
-    expect(res.status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/me", { method: "POST", json: { event_type: "team.created", channel: "email" } });
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {

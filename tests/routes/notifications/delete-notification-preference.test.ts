@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectUnauthenticated } from "./notification-fixtures.ts";
 
 // DELETE /api/v1/notifications/me/{preference_id} (deleteNotificationPreference)
 let t: TestApp;
@@ -39,7 +39,7 @@ describe("deleteNotificationPreference: error", () => {
 describe("deleteNotificationPreference: security", () => {
   it("answers 401 without credentials", async () => {
     const id = await createRow(member);
-    expect((await t.request(`/api/v1/notifications/me/${id}`, { method: "DELETE", headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
+    await expectUnauthenticated(t, workspace, `/api/v1/notifications/me/${id}`, { method: "DELETE" });
   });
 
   it("answers 404 for another user's preference and keeps it", async () => {

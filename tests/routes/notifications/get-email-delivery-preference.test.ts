@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectMalformedWorkspaceHeader, itRejectsCallersOutsideTheWorkspace } from "./notification-fixtures.ts";
 
 // GET /api/v1/notifications/email-delivery (getEmailDeliveryPreference)
 let t: TestApp;
@@ -23,21 +23,12 @@ describe("getEmailDeliveryPreference: happy", () => {
 
 describe("getEmailDeliveryPreference: error", () => {
   it("answers 422 problem+json for a malformed workspace header", async () => {
-    const res = await t.request("/api/v1/notifications/email-delivery", { headers: { ...t.as(workspace.owner), "x-workspace-id": "nope" } });
-    expect(res.status).toBe(422);
-    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    await expectMalformedWorkspaceHeader(t, workspace.owner, "/api/v1/notifications/email-delivery");
   });
 });
 
 describe("getEmailDeliveryPreference: security", () => {
-  it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/email-delivery", { headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
-  });
-
-  it("answers 404 for a workspace the caller is not in", async () => {
-    const other = await t.createWorkspace();
-    expect((await t.request("/api/v1/notifications/email-delivery", { headers: t.as(other.owner, workspace) })).status).toBe(404);
-  });
+  itRejectsCallersOutsideTheWorkspace(() => ({ t, workspace }), "/api/v1/notifications/email-delivery");
 
   it.each(everyRole)("role %s reads its own mode", async (role) => {
     const user = await t.addMember(workspace, role);

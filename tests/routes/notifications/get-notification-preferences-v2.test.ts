@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { notificationEventTypes } from "../../../core/notifications/event-catalog.ts";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectMalformedWorkspaceHeader, itRejectsCallersOutsideTheWorkspace, workspaceWithEmailOptIn } from "./notification-fixtures.ts";
 
 // GET /api/v1/notifications/preferences/v2 (getNotificationPreferencesV2)
 let t: TestApp;
@@ -9,9 +9,7 @@ let workspace: TestWorkspace;
 let member: TestUser;
 beforeAll(async () => {
   t = await sharedTestApp();
-  workspace = await t.createWorkspace();
-  member = await t.addMember(workspace, "member");
-  await t.request("/api/v1/notifications/me", { method: "POST", headers: t.as(member, workspace), json: { event_type: "member.added", channel: "email", enabled: true } });
+  ({ workspace, member } = await workspaceWithEmailOptIn(t));
 });
 
 describe("getNotificationPreferencesV2: happy", () => {
@@ -27,21 +25,12 @@ describe("getNotificationPreferencesV2: happy", () => {
 
 describe("getNotificationPreferencesV2: error", () => {
   it("answers 422 problem+json for a malformed workspace header", async () => {
-    const res = await t.request("/api/v1/notifications/preferences/v2", { headers: { ...t.as(member), "x-workspace-id": "nope" } });
-    expect(res.status).toBe(422);
-    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    await expectMalformedWorkspaceHeader(t, member, "/api/v1/notifications/preferences/v2");
   });
 });
 
 describe("getNotificationPreferencesV2: security", () => {
-  it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/preferences/v2", { headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
-  });
-
-  it("answers 404 for a workspace the caller is not in", async () => {
-    const other = await t.createWorkspace();
-    expect((await t.request("/api/v1/notifications/preferences/v2", { headers: t.as(other.owner, workspace) })).status).toBe(404);
-  });
+  itRejectsCallersOutsideTheWorkspace(() => ({ t, workspace }), "/api/v1/notifications/preferences/v2");
 
   it.each(everyRole)("role %s sees its own settings, not another member's", async (role) => {
     const user = await t.addMember(workspace, role);

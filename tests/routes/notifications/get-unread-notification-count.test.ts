@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole, recordEvent } from "./notification-fixtures.ts";
+import { everyRole, expectMalformedWorkspaceHeader, itRejectsCallersOutsideTheWorkspace, recordEvent } from "./notification-fixtures.ts";
 
 // GET /api/v1/notifications/unread-count (getUnreadNotificationCount)
 let t: TestApp;
@@ -24,21 +24,12 @@ describe("getUnreadNotificationCount: happy", () => {
 
 describe("getUnreadNotificationCount: error", () => {
   it("answers 422 problem+json for a malformed workspace header", async () => {
-    const res = await t.request("/api/v1/notifications/unread-count", { headers: { ...t.as(member), "x-workspace-id": "nope" } });
-    expect(res.status).toBe(422);
-    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    await expectMalformedWorkspaceHeader(t, member, "/api/v1/notifications/unread-count");
   });
 });
 
 describe("getUnreadNotificationCount: security", () => {
-  it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/unread-count", { headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
-  });
-
-  it("answers 404 for a workspace the caller is not in", async () => {
-    const other = await t.createWorkspace();
-    expect((await t.request("/api/v1/notifications/unread-count", { headers: t.as(other.owner, workspace) })).status).toBe(404);
-  });
+  itRejectsCallersOutsideTheWorkspace(() => ({ t, workspace }), "/api/v1/notifications/unread-count");
 
   it.each(everyRole)("role %s counts only its own", async (role) => {
     const user = await t.addMember(workspace, role);

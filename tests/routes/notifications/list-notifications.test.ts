@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole, recordEvent } from "./notification-fixtures.ts";
+import { everyRole, expectOutsiderNotFound, expectUnauthenticated, recordEvent } from "./notification-fixtures.ts";
 
 // GET /api/v1/notifications/inbox (listNotifications)
 let t: TestApp;
@@ -58,12 +58,11 @@ describe("listNotifications: error", () => {
 
 describe("listNotifications: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/inbox", { headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/inbox");
   });
 
   it("answers 404 for a workspace the caller is not in, and shows nobody else's notifications", async () => {
-    const other = await t.createWorkspace();
-    expect((await t.request("/api/v1/notifications/inbox", { headers: t.as(other.owner, workspace) })).status).toBe(404);
+    const other = await expectOutsiderNotFound(t, workspace, "/api/v1/notifications/inbox");
     const own = await (await t.request("/api/v1/notifications/inbox", { headers: t.as(other.owner, other) })).json();
     expect(own.total).toBe(0);
   });

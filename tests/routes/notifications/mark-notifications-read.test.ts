@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole, recordEvent } from "./notification-fixtures.ts";
+import { everyRole, expectOutsiderNotFound, expectUnauthenticated, recordEvent } from "./notification-fixtures.ts";
 
 // POST /api/v1/notifications/mark-read (markNotificationsRead)
 let t: TestApp;
@@ -44,7 +44,7 @@ describe("markNotificationsRead: error", () => {
 
 describe("markNotificationsRead: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/mark-read", { method: "POST", headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/mark-read", { method: "POST" });
   });
 
   it("answers 404 for another user's notification and leaves it unread", async () => {
@@ -55,8 +55,7 @@ describe("markNotificationsRead: security", () => {
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {
-    const outsider = await t.createWorkspace();
-    expect((await t.request("/api/v1/notifications/mark-read", { method: "POST", headers: t.as(outsider.owner, workspace) })).status).toBe(404);
+    await expectOutsiderNotFound(t, workspace, "/api/v1/notifications/mark-read", { method: "POST" });
   });
 
   it.each(everyRole)("role %s may mark its own read", async (role) => {

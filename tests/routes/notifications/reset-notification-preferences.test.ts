@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { notificationEventTypes } from "../../../core/notifications/event-catalog.ts";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectMalformedWorkspaceHeader, expectUnauthenticated } from "./notification-fixtures.ts";
 
 // POST /api/v1/notifications/me/reset (resetNotificationPreferences)
 let t: TestApp;
@@ -31,15 +31,13 @@ describe("resetNotificationPreferences: happy", () => {
 
 describe("resetNotificationPreferences: error", () => {
   it("answers 422 problem+json for a malformed workspace header", async () => {
-    const res = await t.request("/api/v1/notifications/me/reset", { method: "POST", headers: { ...t.as(member), "x-workspace-id": "nope" } });
-    expect(res.status).toBe(422);
-    expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    await expectMalformedWorkspaceHeader(t, member, "/api/v1/notifications/me/reset", { method: "POST" });
   });
 });
 
 describe("resetNotificationPreferences: security", () => {
   it("answers 401 without credentials", async () => {
-    expect((await t.request("/api/v1/notifications/me/reset", { method: "POST", headers: { "x-workspace-id": workspace.id } })).status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/me/reset", { method: "POST" });
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectUnauthenticated } from "./notification-fixtures.ts";
 
 // PUT /api/v1/notifications/email-delivery (updateEmailDeliveryPreference)
 let t: TestApp;
@@ -35,8 +35,7 @@ describe("updateEmailDeliveryPreference: error", () => {
 
 describe("updateEmailDeliveryPreference: security", () => {
   it("answers 401 without credentials", async () => {
-    const res = await t.request("/api/v1/notifications/email-delivery", { method: "PUT", headers: { "x-workspace-id": workspace.id }, json: { email_delivery_mode: "digest" } });
-    expect(res.status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/email-delivery", { method: "PUT", json: { email_delivery_mode: "digest" } });
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {

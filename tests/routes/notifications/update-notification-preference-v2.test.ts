@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole, recordEvent } from "./notification-fixtures.ts";
+import { everyRole, expectUnauthenticated, recordEvent } from "./notification-fixtures.ts";
 
 // PUT /api/v1/notifications/preferences/v2/{event_type} (updateNotificationPreferenceV2)
 let t: TestApp;
@@ -46,8 +46,7 @@ describe("updateNotificationPreferenceV2: error", () => {
 
 describe("updateNotificationPreferenceV2: security", () => {
   it("answers 401 without credentials", async () => {
-    const res = await t.request("/api/v1/notifications/preferences/v2/task.assigned", { method: "PUT", headers: { "x-workspace-id": workspace.id }, json: { muted: true } });
-    expect(res.status).toBe(401);
+    await expectUnauthenticated(t, workspace, "/api/v1/notifications/preferences/v2/task.assigned", { method: "PUT", json: { muted: true } });
   });
 
   it("answers 404 for a workspace the caller is not in", async () => {

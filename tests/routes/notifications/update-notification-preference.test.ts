@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
-import { everyRole } from "./notification-fixtures.ts";
+import { everyRole, expectUnauthenticated } from "./notification-fixtures.ts";
 
 // PUT /api/v1/notifications/me/{preference_id} (updateNotificationPreference)
 let t: TestApp;
@@ -49,7 +49,7 @@ describe("updateNotificationPreference: error", () => {
 describe("updateNotificationPreference: security", () => {
   it("answers 401 without credentials", async () => {
     const id = await createRow(member, { event_type: "team.deleted", channel: "email", enabled: true });
-    expect((await t.request(`/api/v1/notifications/me/${id}`, { method: "PUT", headers: { "x-workspace-id": workspace.id }, json: { enabled: false } })).status).toBe(401);
+    await expectUnauthenticated(t, workspace, `/api/v1/notifications/me/${id}`, { method: "PUT", json: { enabled: false } });
   });
 
   it("answers 404 for another user's preference and leaves it unchanged", async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tenantDatabase } from "../../../adapters/postgres/tenant-database.ts";
 import { permissionCatalog } from "../../../core/permissions/catalog.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { onlyAdminGets } from "./permission-test-helpers.ts";
 
 // POST /api/v1/permissions/seed (seedPermissions)
 let t: TestApp;
@@ -61,11 +62,7 @@ describe("seedPermissions: security", () => {
     expect(await storedRows(ws)).toHaveLength(0);
   });
 
-  it.each([
-    ["admin", 201],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
+  it.each(onlyAdminGets(201))("role %s gets %i", async (role, status) => {
     const user = await t.addMember(workspace, role);
     expect((await seed(t.as(user, workspace))).status).toBe(status);
   });

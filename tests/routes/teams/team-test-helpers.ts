@@ -22,3 +22,12 @@ export async function addToTeam(t: TestApp, ws: TestWorkspace, teamId: string, m
 }
 
 export const unknownId = "01939a6e-7c1e-7b41-9a31-5f2b8d1c0aff";
+
+/** The `it.each` rows of the role checks: admin gets `adminStatus`, member and viewer 403. */
+export function onlyAdminRoles(adminStatus: 200 | 201 | 204) {
+  return [
+    ["admin", adminStatus],
+    ["member", 403],
+    ["viewer", 403],
+  ] as const;
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { createTeam, unknownId } from "./team-test-helpers.ts";
+import { createTeam, unknownId, onlyAdminRoles } from "./team-test-helpers.ts";
 
 // PUT /api/v1/teams/{team_id} (updateTeam)
 let t: TestApp;
@@ -61,11 +61,7 @@ describe("updateTeam: security", () => {
     expect((await update(team.id, t.as(workspace.owner, workspace), { parent_team_id: foreign.id })).status).toBe(404);
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
+  it.each(onlyAdminRoles(200))("role %s gets %i", async (role, status) => {
     const team = await createTeam(t, workspace);
     const user = await t.addMember(workspace, role);
     expect((await update(team.id, t.as(user, workspace), { description: "changed" })).status).toBe(status);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { expectProblem, inviteByEmail } from "./workspace-test-helpers.ts";
+import { expectProblem, inviteByEmail, itChecksInvitationActionRoles } from "./workspace-test-helpers.ts";
 
 // POST /api/v1/workspaces/invitations/cancel (cancelInvitation)
 let t: TestApp;
@@ -8,6 +8,7 @@ let workspace: TestWorkspace;
 const cancel = (headers: Record<string, string>, json: Record<string, unknown>) =>
   t.request("/api/v1/workspaces/invitations/cancel", { method: "POST", headers, json });
 const details = (token: string) => t.request(`/api/v1/workspaces/invitations/details?token=${encodeURIComponent(token)}`);
+const ctx = () => ({ t, workspace });
 beforeAll(async () => {
   t = await sharedTestApp();
   workspace = await t.createWorkspace();
@@ -54,14 +55,5 @@ describe("cancelInvitation: security", () => {
     expectProblem(await cancel(t.as(other.owner), { workspace_id: other.id, invitation_id: invitationId }), 404);
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const invitee = await t.createUser();
-    const { invitationId } = await inviteByEmail(t, workspace, invitee);
-    expect((await cancel(t.as(user), { workspace_id: workspace.id, invitation_id: invitationId })).status).toBe(status);
-  });
+  itChecksInvitationActionRoles(ctx, (invitationId, headers) => cancel(headers, { workspace_id: workspace.id, invitation_id: invitationId }));
 });

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { expectProblem, inviteByEmail, latestMailTo, tokenFromText } from "./workspace-test-helpers.ts";
+import { expectProblem, inviteByEmail, latestMailTo, tokenFromText, itChecksInvitationActionRoles } from "./workspace-test-helpers.ts";
 
 // POST /api/v1/workspaces/{workspace_id}/resend-invite (resendInvitation)
 let t: TestApp;
 let workspace: TestWorkspace;
 const path = () => `/api/v1/workspaces/${workspace.id}/resend-invite`;
 const details = (token: string) => t.request(`/api/v1/workspaces/invitations/details?token=${encodeURIComponent(token)}`);
+const ctx = () => ({ t, workspace });
 beforeAll(async () => {
   t = await sharedTestApp();
   workspace = await t.createWorkspace();
@@ -57,14 +58,5 @@ describe("resendInvitation: security", () => {
     expectProblem(await t.request(own, { method: "POST", headers: t.as(other.owner), json: { member_id: invitationId } }), 404);
   });
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const invitee = await t.createUser();
-    const { invitationId } = await inviteByEmail(t, workspace, invitee);
-    expect((await t.request(path(), { method: "POST", headers: t.as(user), json: { member_id: invitationId } })).status).toBe(status);
-  });
+  itChecksInvitationActionRoles(ctx, (invitationId, headers) => t.request(path(), { method: "POST", headers, json: { member_id: invitationId } }));
 });

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../../core/ids.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { expectProblem, latestMailTo, tokenFromText } from "./workspace-test-helpers.ts";
+import { expectProblem, latestMailTo, tokenFromText, itAnswers401WithoutCredentials, itAnswers404ForWorkspaceCallerIsNotIn, itForbidsAdminActingOnOwner, itChecksUserActionRoles } from "./workspace-test-helpers.ts";
 
 // POST /api/v1/workspaces/{workspace_id}/users/{user_id}/password-reset (sendMemberPasswordReset)
 let t: TestApp;
 let workspace: TestWorkspace;
 const send = (userId: string, headers: Record<string, string>, ws = workspace) =>
   t.request(`/api/v1/workspaces/${ws.id}/users/${userId}/password-reset`, { method: "POST", headers });
+const ctx = () => ({ t, workspace });
 beforeAll(async () => {
   t = await sharedTestApp();
   workspace = await t.createWorkspace();
@@ -43,28 +44,11 @@ describe("sendMemberPasswordReset: error", () => {
 });
 
 describe("sendMemberPasswordReset: security", () => {
-  it("answers 401 without credentials", async () => {
-    expectProblem(await send(workspace.owner.id, {}), 401);
-  });
+  itAnswers401WithoutCredentials(ctx, send);
 
-  it("answers 404 for a workspace the caller is not in", async () => {
-    const other = await t.createWorkspace();
-    const member = await t.addMember(workspace, "member");
-    expectProblem(await send(member.id, t.as(other.owner)), 404);
-  });
+  itAnswers404ForWorkspaceCallerIsNotIn(ctx, send);
 
-  it("an admin cannot reset an owner", async () => {
-    const admin = await t.addMember(workspace, "admin");
-    expectProblem(await send(workspace.owner.id, t.as(admin)), 403);
-  });
+  itForbidsAdminActingOnOwner(ctx, send, "an admin cannot reset an owner");
 
-  it.each([
-    ["admin", 200],
-    ["member", 403],
-    ["viewer", 403],
-  ] as const)("role %s gets %i", async (role, status) => {
-    const user = await t.addMember(workspace, role);
-    const target = await t.addMember(workspace, "viewer");
-    expect((await send(target.id, t.as(user))).status).toBe(status);
-  });
+  itChecksUserActionRoles(ctx, send);
 });
