@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type Selectable, type Transaction, type UpdateObject } from "kysely";
 import { Conflict, Invalid, NotFound, type FieldIssue } from "../../../core/errors.ts";
 import { isUuid, newId } from "../../../core/ids.ts";
 import { backoffDelayMs, defaultBackoff, type BackoffPolicy } from "../../../core/jobs/backoff.ts";
@@ -144,27 +144,14 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async cancel(id: string, scope: JobScope = {}): Promise<Job> {
-    if (!isUuid(id) || !validScope(scope)) throw new NotFound("job", id);
-    let query = this.#db
-      .updateTable("jobs")
-      .set({
-        // A queued job has no worker to tell: it is cancelled on the spot.
-        status: sql<JobStatus>`case when status = 'queued' then 'cancelled' else status end`,
-        finished_at: sql<Date | null>`case when status = 'queued' then now() else finished_at end`,
-        cancel_requested_at: sql<Date>`coalesce(cancel_requested_at, now())`,
-        updated_at: sql<Date>`now()`,
-      })
-      .where("id", "=", id)
-      .where("status", "in", ["queued", "running"]);
-    if (scope.workspaceId !== undefined) query = query.where("workspace_id", "=", scope.workspaceId);
-    const row = await query.returningAll().executeTakeFirst();
-    if (row) {
-      const job = toJob(row);
-      await this.#publish(job, "status");
-      return job;
-    }
-    const existing = await this.get(id, scope);
-    if (!existing) throw new NotFound("job", id);
+    const changed = await this.#transition(id, scope, ["queued", "running"], {
+      // A queued job has no worker to tell: it is cancelled on the spot.
+      status: sql<JobStatus>`case when status = 'queued' then 'cancelled' else status end`,
+      finished_at: sql<Date | null>`case when status = 'queued' then now() else finished_at end`,
+      cancel_requested_at: sql<Date>`coalesce(cancel_requested_at, now())`,
+    });
+    if (changed) return changed;
+    const existing = await this.#existing(id, scope);
     if (existing.status === "cancelled") return existing;
     throw new Conflict(`job ${id} already ${existing.status}; only queued or running jobs can be cancelled`, {
       status: existing.status,
@@ -172,38 +159,57 @@ export class PostgresJobQueue implements JobQueue {
   }
 
   async retry(id: string, scope: JobScope = {}): Promise<Job> {
-    if (!isUuid(id) || !validScope(scope)) throw new NotFound("job", id);
-    let query = this.#db
-      .updateTable("jobs")
-      .set({
-        status: "queued",
-        attempts: 0,
-        run_at: sql<Date>`now()`,
-        locked_by: null,
-        lease_expires_at: null,
-        progress: 0,
-        progress_message: null,
-        current_step: null,
-        result: null,
-        cancel_requested_at: null,
-        started_at: null,
-        finished_at: null,
-        updated_at: sql<Date>`now()`,
-      })
-      .where("id", "=", id)
-      .where("status", "in", ["failed", "cancelled"]);
-    if (scope.workspaceId !== undefined) query = query.where("workspace_id", "=", scope.workspaceId);
-    const row = await query.returningAll().executeTakeFirst();
-    if (row) {
-      const job = toJob(row);
-      await this.#publish(job, "status");
-      return job;
-    }
-    const existing = await this.get(id, scope);
-    if (!existing) throw new NotFound("job", id);
+    const changed = await this.#transition(id, scope, ["failed", "cancelled"], {
+      status: "queued",
+      attempts: 0,
+      run_at: sql<Date>`now()`,
+      locked_by: null,
+      lease_expires_at: null,
+      progress: 0,
+      progress_message: null,
+      current_step: null,
+      result: null,
+      cancel_requested_at: null,
+      started_at: null,
+      finished_at: null,
+    });
+    if (changed) return changed;
+    const existing = await this.#existing(id, scope);
     throw new Conflict(`job ${id} is ${existing.status}; only failed or cancelled jobs can be retried`, {
       status: existing.status,
     });
+  }
+
+  /**
+   * Applies `changes` to the job when it is in one of `from` (and in `scope`), publishing
+   * the new status; undefined when no row matched.
+   */
+  async #transition(
+    id: string,
+    scope: JobScope,
+    from: JobStatus[],
+    changes: UpdateObject<PlatformDatabase, "jobs">,
+  ): Promise<Job | undefined> {
+    if (!isUuid(id) || !validScope(scope)) throw new NotFound("job", id);
+    let query = this.#db
+      .updateTable("jobs")
+      .set(changes)
+      .set({ updated_at: sql<Date>`now()` })
+      .where("id", "=", id)
+      .where("status", "in", from);
+    if (scope.workspaceId !== undefined) query = query.where("workspace_id", "=", scope.workspaceId);
+    const row = await query.returningAll().executeTakeFirst();
+    if (!row) return undefined;
+    const job = toJob(row);
+    await this.#publish(job, "status");
+    return job;
+  }
+
+  /** The job in `scope`, or NotFound. */
+  async #existing(id: string, scope: JobScope): Promise<Job> {
+    const existing = await this.get(id, scope);
+    if (!existing) throw new NotFound("job", id);
+    return existing;
   }
 
   async claim(options: ClaimOptions): Promise<ClaimedJob[]> {
