@@ -132,4 +132,21 @@ export interface TenantDatabase {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_settings: NotificationSettingsTable;
+  llm_usage: LlmUsageTable;
+}
+
+/** One completed LLM call (tenant migration 0008_llm_usage); `cost_usd` is numeric, read as a string. */
+export interface LlmUsageTable {
+  id: string;
+  occurred_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  user_id: string | null;
+  purpose: string;
+  provider: string;
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: ColumnType<string, number | string, number | string>;
+  priced: boolean;
+  offline: boolean;
+  duration_ms: number;
 }
