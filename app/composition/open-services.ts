@@ -38,6 +38,9 @@ import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queu
 import { migratePlatform } from "../../adapters/postgres/migrator.ts";
 import { openDatabase, type DatabaseHandle } from "../../adapters/postgres/open-database.ts";
 import { openObjectStorage } from "../../adapters/storage/open-object-storage.ts";
+import { openLlm } from "../../adapters/llm/open-llm.ts";
+import { PostgresLlmUsageRecorder } from "../../adapters/postgres/llm/postgres-llm-usage-recorder.ts";
+import { meteredLlm } from "../../core/llm/metered-llm.ts";
 import type { Logger } from "../../core/ports/logger.ts";
 import type { Config } from "../config/config-schema.ts";
 import { resolveSecrets } from "./secrets.ts";
@@ -122,6 +125,16 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       ? new StripeBilling({ secretKey: config.STRIPE_SECRET_KEY, publicUrl: config.PUBLIC_URL })
       : new LocalPlansBilling(database.db);
 
+    // LLM: the provider config selects (offline without keys); usage recorded per workspace.
+    const llm = openLlm({
+      provider: config.LLM_PROVIDER,
+      anthropicApiKey: config.ANTHROPIC_API_KEY,
+      openaiApiKey: config.OPENAI_API_KEY,
+      openaiBaseUrl: config.OPENAI_BASE_URL,
+      model: config.LLM_MODEL,
+    });
+    const llmUsage = new PostgresLlmUsageRecorder(database);
+
     const services: Services = {
       config,
       logger,
@@ -173,9 +186,12 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       notificationDelivery,
       notificationFanout,
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
+      llm: meteredLlm(llm.llm, llmUsage),
+      llmUsage,
       close: closeAll,
     };
     services.adapters.billing = billing.kind;
+    services.adapters.llm = llm.kind;
     logger.info("services ready", services.adapters);
     return services;
   } catch (error) {

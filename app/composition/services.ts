@@ -34,6 +34,8 @@ import type { ObjectStorage } from "../../core/ports/object-storage.ts";
 import type { PubSub } from "../../core/ports/pub-sub.ts";
 import type { RateLimiter } from "../../core/ports/rate-limiter.ts";
 import type { RefreshTokenStore } from "../../core/ports/refresh-token-store.ts";
+import type { LlmUsageRecorder } from "../../core/llm/llm-usage-recorder.ts";
+import type { MeteredLlm } from "../../core/llm/metered-llm.ts";
 import type { DatabaseHandle } from "../../adapters/postgres/open-database.ts";
 
 /** A dependency `/health` checks; `check` rejects when it is down. */
@@ -110,6 +112,10 @@ export type Services = {
   notificationDelivery: NotificationDeliveryDeps;
   /** Notifications: the event subscriber; `settled()` waits for deliveries pending a commit. */
   notificationFanout: { settled(): Promise<void> };
+  /** AI: the LLM (Anthropic, OpenAI/compatible or offline); every call records its usage (core/llm/metered-llm.ts). */
+  llm: MeteredLlm;
+  /** AI: per-workspace LLM usage ledger and totals (billing, analytics). */
+  llmUsage: LlmUsageRecorder;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

@@ -53,6 +53,10 @@ export const configSchema = z.object({
   ANTHROPIC_API_KEY: optionalText,
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
+  /** Unset: anthropic with ANTHROPIC_API_KEY, else openai with OPENAI_API_KEY or OPENAI_BASE_URL, else offline. */
+  LLM_PROVIDER: z.enum(["offline", "anthropic", "openai"]).optional(),
+  /** Default model of the provider (unset: claude-sonnet-5-5 / gpt-4.1-mini; required with a self-hosted OPENAI_BASE_URL). */
+  LLM_MODEL: optionalText,
   STRIPE_SECRET_KEY: optionalText,
   STRIPE_WEBHOOK_SECRET: optionalText,
   /** Shared secret of the Clerk-facing frontend server (`X-Clerk-Secret`); unset: Clerk check answers 503. */
