@@ -119,6 +119,141 @@ export interface NotificationSettingsTable {
   updated_at: CreatedAt;
 }
 
+/** Json column: written through `jsonb()`, read as parsed JSON. */
+type Json<T> = ColumnType<T, unknown, unknown>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** Recordsets (migration 0007). */
+export interface RecordsetsTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  type: ColumnType<string, string | undefined, string>;
+  icon: string | null;
+  color: string | null;
+  fields: Json<unknown[]>;
+  settings: Json<Record<string, unknown>>;
+  mode: ColumnType<"table" | "map", "table" | "map" | undefined, "table" | "map">;
+  promoted: Json<{ text: string[]; number: string[]; date: string[] }>;
+  gis: Json<unknown | null>;
+  record_count: ColumnType<number, number | undefined, number>;
+  is_active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+  deleted_at: NullableStamp;
+}
+
+export interface RecordsetAccessTable {
+  id: string;
+  recordset_id: string;
+  member_id: string | null;
+  team_id: string | null;
+  can_view: boolean;
+  can_create: boolean;
+  can_edit: boolean;
+  can_edit_own: boolean;
+  can_delete: boolean;
+  can_delete_own: boolean;
+  can_admin: boolean;
+  granted_by: string | null;
+  created_at: Stamp;
+}
+
+export interface RecordsetViewsTable {
+  id: string;
+  recordset_id: string;
+  name: string;
+  type: ColumnType<string, string | undefined, string>;
+  config: Json<Record<string, unknown>>;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** Records (migration 0007); `promoted_gis_1` is a PostGIS geometry: read it with ST_AsGeoJSON. */
+export interface RecordsTable {
+  id: string;
+  recordset_id: string;
+  field_values: Json<Record<string, unknown>>;
+  title: string | null;
+  status: ColumnType<"active" | "archived" | "deleted", "active" | "archived" | "deleted" | undefined, "active" | "archived" | "deleted">;
+  tags: Json<string[]>;
+  tool_statuses: Json<Record<string, string>>;
+  group_id: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  promoted_text_1: string | null;
+  promoted_text_2: string | null;
+  promoted_text_3: string | null;
+  promoted_number_1: number | null;
+  promoted_number_2: number | null;
+  promoted_number_3: number | null;
+  promoted_date_1: NullableStamp;
+  promoted_date_2: NullableStamp;
+  promoted_gis_1: ColumnType<unknown, unknown, unknown>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+  deleted_at: NullableStamp;
+  search_vector: ColumnType<unknown, never, never>;
+}
+
+export interface RecordVersionsTable {
+  id: string;
+  record_id: string;
+  version: number;
+  field_values: Json<Record<string, unknown>>;
+  status: string;
+  tags: Json<string[]>;
+  change_type: "created" | "updated" | "restored" | "deleted";
+  restored_from: number | null;
+  changed_by: string | null;
+  created_at: Stamp;
+}
+
+export interface RecordCommentsTable {
+  id: string;
+  record_id: string;
+  author_id: string | null;
+  content: string;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface RecordRelationshipsTable {
+  id: string;
+  record_id: string;
+  related_record_id: string;
+  relationship_type: string;
+  created_by: string | null;
+  created_at: Stamp;
+}
+
+export interface RecordAttachmentsTable {
+  id: string;
+  record_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: ColumnType<number, number, number>;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Stamp;
+}
+
+export interface PipelinesTable {
+  id: string;
+  recordset_id: string | null;
+  name: string;
+  stages: Json<unknown[]>;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
 /** Every tenant table, by name. Append new tables here. */
 export interface TenantDatabase {
   settings: SettingsTable;
@@ -132,6 +267,15 @@ export interface TenantDatabase {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_settings: NotificationSettingsTable;
+  recordsets: RecordsetsTable;
+  recordset_access: RecordsetAccessTable;
+  recordset_views: RecordsetViewsTable;
+  records: RecordsTable;
+  record_versions: RecordVersionsTable;
+  record_comments: RecordCommentsTable;
+  record_relationships: RecordRelationshipsTable;
+  record_attachments: RecordAttachmentsTable;
+  pipelines: PipelinesTable;
   llm_usage: LlmUsageTable;
 }
 

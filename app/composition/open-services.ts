@@ -8,6 +8,8 @@ import { StripeBilling } from "../../adapters/stripe/stripe-billing.ts";
 import { PostgresPaymentInvites } from "../../adapters/postgres/billing/postgres-payment-invites.ts";
 import { PostgresAuditLog } from "../../adapters/postgres/signup/postgres-audit-log.ts";
 import { PostgresEventRecorder } from "../../adapters/postgres/events/postgres-event-recorder.ts";
+import { PostgresRecordRepository } from "../../adapters/postgres/records/postgres-record-repository.ts";
+import { PostgresRecordsetRepository } from "../../adapters/postgres/records/postgres-recordset-repository.ts";
 import { PostgresActivityRepository } from "../../adapters/postgres/activity/postgres-activity-repository.ts";
 import { EventSubscribers } from "../../core/events/event-subscribers.ts";
 import { ReplayLog } from "../../core/notifications/replay-log.ts";
@@ -185,6 +187,8 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       replayLog,
       notificationDelivery,
       notificationFanout,
+      recordsets: new PostgresRecordsetRepository(database),
+      records: new PostgresRecordRepository(database),
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       llm: meteredLlm(llm.llm, llmUsage),
       llmUsage,

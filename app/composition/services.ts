@@ -36,6 +36,8 @@ import type { RateLimiter } from "../../core/ports/rate-limiter.ts";
 import type { RefreshTokenStore } from "../../core/ports/refresh-token-store.ts";
 import type { LlmUsageRecorder } from "../../core/llm/llm-usage-recorder.ts";
 import type { MeteredLlm } from "../../core/llm/metered-llm.ts";
+import type { RecordsetRepository } from "../../core/recordsets/recordset-repository.ts";
+import type { RecordRepository } from "../../core/records/record-repository.ts";
 import type { DatabaseHandle } from "../../adapters/postgres/open-database.ts";
 
 /** A dependency `/health` checks; `check` rejects when it is down. */
@@ -116,6 +118,10 @@ export type Services = {
   llm: MeteredLlm;
   /** AI: per-workspace LLM usage ledger and totals (billing, analytics). */
   llmUsage: LlmUsageRecorder;
+  /** Recordsets: schemas, grants, views, trash (core/recordsets/). */
+  recordsets: RecordsetRepository;
+  /** Records: values, versions, comments, relationships, map and spatial queries (core/records/). */
+  records: RecordRepository;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import { migration as m0003 } from "./0003_members_and_teams.ts";
 import { migration as m0004 } from "./0004_module_settings.ts";
 import { migration as m0005 } from "./0005_activity.ts";
 import { migration as m0006 } from "./0006_notifications.ts";
+import { migration as m0007 } from "./0007_records.ts";
 import { migration as m0008 } from "./0008_llm_usage.ts";
 
 /** Tenant schema migrations, in order. To add one: import it above and append it here. */
@@ -15,5 +16,6 @@ export const tenantMigrations: readonly Migration[] = [
   m0004,
   m0005,
   m0006,
+  m0007,
   m0008,
 ];
