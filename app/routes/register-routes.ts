@@ -259,4 +259,20 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerResetNotificationPreferences(app);
   registerUpdateNotificationPreference(app);
   registerDeleteNotificationPreference(app);
+
+  // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.
+  // -- recordsets: end
+
+  // Records: literal paths (/records/map, /records/bulk-delete, /records/spatial-filter) before /records/{record_id}
+  // -- records literal: end
+  // -- records by id: end
+
+  // CRUD - Recordsets (/crud/recordsets/sync-counts before /crud/recordsets/{recordset_id})
+  // -- crud recordsets: end
+
+  // CRUD - Records and CRUD - Record Attachments
+  // -- crud records: end
+
+  // Record Tracking: /tracking/insights/..., /tracking/tasks/..., /tracking/interactions/... before /tracking/{record_id}/...
+  // -- tracking: end
 }
