@@ -72,7 +72,7 @@ function parseJson(text: string, param: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new Invalid(`${param} is not valid JSON`, [{ field: param, message: "must be JSON (see the parameter's description for the grammar)" }]);
+    throw new Invalid(`${param} is not valid JSON`, [{ field: param, message: `${param} is not valid JSON (see the parameter description for the grammar)` }]);
   }
 }
 
