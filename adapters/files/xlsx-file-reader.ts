@@ -120,7 +120,8 @@ async function* readSheet(sheet: ExcelJS.stream.xlsx.WorksheetReader, batchSize:
   let rows: TabularRow[] = [];
   let rejected: RejectedRow[] = [];
   for await (const row of sheet) {
-    const cells = (row.values as unknown[]).map(cellValue); // 1-based: index 0 is unused
+    // exceljs gives a sparse, 1-based array: Array.from fills the holes (map would keep them).
+    const cells = Array.from(row.values as unknown[], cellValue);
     if (cells.every((v) => v === null)) continue;
     if (!facts) {
       const { headers, renamed } = normalizeHeaders(cells.slice(1).map((v) => (v === null ? "" : String(v))));
