@@ -1,4 +1,5 @@
 import type { EventTransaction } from "../events/domain-event.ts";
+import type { JobTransaction } from "../ports/job-queue.ts";
 import type { WorkspaceRef } from "../members/member-repository.ts";
 import type { FieldDefinition } from "./field-schema.ts";
 import type { GisSource, PromotedMapping } from "./promoted-columns.ts";
@@ -83,12 +84,14 @@ export interface RecordsetRepository {
   /**
    * Applies `patch`; when `resyncPromoted` is set, recomputes every record's promoted
    * columns and geometry in the same transaction (the mapping or GIS source changed).
+   * `within` also gets the transaction as a `JobTransaction`, so a job enqueued there
+   * exists only if the update commits.
    */
   update(
     ws: WorkspaceRef,
     id: string,
     patch: RecordsetPatch,
-    options?: { resyncPromoted?: boolean; within?: (tx: EventTransaction, updated: RecordsetRecord) => Promise<void> },
+    options?: { resyncPromoted?: boolean; within?: (tx: EventTransaction, updated: RecordsetRecord, jobs: JobTransaction) => Promise<void> },
   ): Promise<RecordsetRecord | null>;
   /** Moves to trash (is_active=false, deleted_at=now); false when not found or already trashed. */
   softDelete(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean>;

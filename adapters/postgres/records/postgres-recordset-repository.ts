@@ -1,6 +1,7 @@
 import { sql, type Selectable, type Transaction } from "kysely";
 import type { EventTransaction } from "../../../core/events/domain-event.ts";
 import { Conflict } from "../../../core/errors.ts";
+import type { JobTransaction } from "../../../core/ports/job-queue.ts";
 import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
 import type { FieldDefinition } from "../../../core/recordsets/field-schema.ts";
 import type { GisSource, PromotedMapping } from "../../../core/recordsets/promoted-columns.ts";
@@ -16,6 +17,7 @@ import {
   type RecordsetView,
 } from "../../../core/recordsets/recordset-repository.ts";
 import { asEventTransaction } from "../events/postgres-event-recorder.ts";
+import { asJobTransaction } from "../jobs/postgres-job-queue.ts";
 import { jsonb } from "../jsonb.ts";
 import { isUniqueViolation, likePattern } from "../members/postgres-member-repository.ts";
 import type { DatabaseHandle } from "../open-database.ts";
@@ -185,7 +187,7 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     ws: WorkspaceRef,
     id: string,
     patch: RecordsetPatch,
-    options: { resyncPromoted?: boolean; within?: (tx: EventTransaction, updated: RecordsetRecord) => Promise<void> } = {},
+    options: { resyncPromoted?: boolean; within?: (tx: EventTransaction, updated: RecordsetRecord, jobs: JobTransaction) => Promise<void> } = {},
   ): Promise<RecordsetRecord | null> {
     return await this.run(ws, async (trx) => {
       const row = await trx
@@ -198,7 +200,7 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
       if (!row) return null;
       const updated = toRecordset(row);
       if (options.resyncPromoted) await resync(trx, updated);
-      await options.within?.(asEventTransaction(trx), updated);
+      await options.within?.(asEventTransaction(trx), updated, asJobTransaction(trx));
       return updated;
     });
   }
