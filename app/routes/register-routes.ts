@@ -116,6 +116,7 @@ import { registerBulkUpdateNotificationPreferences } from "./notifications/bulk-
 import { registerResetNotificationPreferences } from "./notifications/reset-notification-preferences.ts";
 import { registerUpdateNotificationPreference } from "./notifications/update-notification-preference.ts";
 import { registerDeleteNotificationPreference } from "./notifications/delete-notification-preference.ts";
+import { registerCreateRecordset } from "./recordsets/create-recordset.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -261,6 +262,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerDeleteNotificationPreference(app);
 
   // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.
+  registerCreateRecordset(app);
   // -- recordsets: end
 
   // Records: literal paths (/records/map, /records/bulk-delete, /records/spatial-filter) before /records/{record_id}
