@@ -277,6 +277,9 @@ export interface TenantDatabase {
   record_attachments: RecordAttachmentsTable;
   pipelines: PipelinesTable;
   llm_usage: LlmUsageTable;
+  record_insights: RecordInsightsTable;
+  record_interactions: RecordInteractionsTable;
+  record_tasks: RecordTasksTable;
 }
 
 /** One completed LLM call (tenant migration 0008_llm_usage); `cost_usd` is numeric, read as a string. */
@@ -293,4 +296,57 @@ export interface LlmUsageTable {
   priced: boolean;
   offline: boolean;
   duration_ms: number;
+}
+
+/** Record tracking (tenant migration 0009): insights of a record. */
+export interface RecordInsightsTable {
+  id: string;
+  record_id: string;
+  insight_type: string;
+  title: string;
+  body: ColumnType<string, string | undefined, string>;
+  priority: ColumnType<"low" | "medium" | "high" | "urgent", "low" | "medium" | "high" | "urgent" | undefined, "low" | "medium" | "high" | "urgent">;
+  score: number | null;
+  source: "ai" | "heuristic" | "manual";
+  provider: string | null;
+  model: string | null;
+  offline: ColumnType<boolean, boolean | undefined, boolean>;
+  dismissed_at: NullableStamp;
+  dismissed_by: string | null;
+  action_taken_at: NullableStamp;
+  action_taken_by: string | null;
+  created_by: string | null;
+  created_at: Stamp;
+}
+
+/** Record tracking: the interactions timeline of a record. */
+export interface RecordInteractionsTable {
+  id: string;
+  record_id: string;
+  interaction_type: "call" | "email" | "meeting" | "note" | "message" | "visit" | "other";
+  summary: string;
+  notes: string | null;
+  occurred_at: Stamp;
+  duration_minutes: number | null;
+  outcome: string | null;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** Record tracking: tasks of a record. */
+export interface RecordTasksTable {
+  id: string;
+  record_id: string;
+  title: string;
+  description: string | null;
+  due_at: NullableStamp;
+  priority: ColumnType<"low" | "medium" | "high" | "urgent", "low" | "medium" | "high" | "urgent" | undefined, "low" | "medium" | "high" | "urgent">;
+  status: ColumnType<"todo" | "in_progress" | "completed" | "cancelled", "todo" | "in_progress" | "completed" | "cancelled" | undefined, "todo" | "in_progress" | "completed" | "cancelled">;
+  assignee_id: string | null;
+  completed_at: NullableStamp;
+  completed_by: string | null;
+  created_by: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
 }

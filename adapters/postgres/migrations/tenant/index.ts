@@ -7,6 +7,7 @@ import { migration as m0005 } from "./0005_activity.ts";
 import { migration as m0006 } from "./0006_notifications.ts";
 import { migration as m0007 } from "./0007_records.ts";
 import { migration as m0008 } from "./0008_llm_usage.ts";
+import { migration as m0009 } from "./0009_record_tracking.ts";
 
 /** Tenant schema migrations, in order. To add one: import it above and append it here. */
 export const tenantMigrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const tenantMigrations: readonly Migration[] = [
   m0006,
   m0007,
   m0008,
+  m0009,
 ];
