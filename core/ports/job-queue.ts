@@ -86,7 +86,8 @@ export type ListJobsFilter = {
   /** Only this workspace's jobs; null selects platform jobs; omitted selects all. */
   workspaceId?: string | null;
   status?: JobStatus | readonly JobStatus[];
-  type?: string;
+  /** One type or any of several. */
+  type?: string | readonly string[];
   /** Default 50, at most 500. */
   limit?: number;
   offset?: number;
@@ -148,6 +149,11 @@ export interface JobQueue {
    * job already succeeded or failed. Cancelling a cancelled job returns it unchanged.
    */
   cancel(id: string, scope?: JobScope): Promise<Job>;
+  /**
+   * Deletes a finished (succeeded, failed or cancelled) job from history. Throws NotFound,
+   * or Conflict while it is queued or running.
+   */
+  remove(id: string, scope?: JobScope): Promise<void>;
   /** A failed or cancelled job is queued again with fresh attempts; Conflict otherwise. */
   retry(id: string, scope?: JobScope): Promise<Job>;
   /**

@@ -391,3 +391,24 @@ test("the jobs table has the claim and listing indexes", async () => {
   expect(defs.jobs_claim_idx).toMatch(/\(status, run_at, priority\)/);
   expect(defs.jobs_workspace_created_idx).toMatch(/\(workspace_id, created_at DESC\)/);
 });
+
+describe("list by several types, remove", () => {
+  test("lists any of several types", async () => {
+    const [a, b, c] = [uniqueType(), uniqueType(), uniqueType()];
+    await env.queue.enqueueMany([{ type: a }, { type: b }, { type: c }]);
+    const page = await env.queue.list({ type: [a, b] });
+    expect(page.items.map((j) => j.type).sort()).toEqual([a, b].sort());
+    expect((await env.queue.list({ type: [] })).total).toBe(0);
+  });
+
+  test("removes a finished job, refuses an active one, scoped to the workspace", async () => {
+    const workspaceId = newId();
+    const job = await env.queue.enqueue({ type: uniqueType(), workspaceId });
+    await expect(env.queue.remove(job.id, { workspaceId })).rejects.toBeInstanceOf(Conflict);
+    await env.queue.cancel(job.id, { workspaceId });
+    await expect(env.queue.remove(job.id, { workspaceId: newId() })).rejects.toBeInstanceOf(NotFound);
+    await env.queue.remove(job.id, { workspaceId });
+    expect(await env.queue.get(job.id)).toBeNull();
+    await expect(env.queue.remove(job.id, { workspaceId })).rejects.toBeInstanceOf(NotFound);
+  });
+});

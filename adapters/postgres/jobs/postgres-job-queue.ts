@@ -130,7 +130,11 @@ export class PostgresJobQueue implements JobQueue {
     if (filter.workspaceId === null) base = base.where("workspace_id", "is", null);
     else if (filter.workspaceId !== undefined) base = base.where("workspace_id", "=", filter.workspaceId);
     if (statuses.length > 0) base = base.where("status", "in", statuses);
-    if (filter.type !== undefined) base = base.where("type", "=", filter.type);
+    if (typeof filter.type === "string") base = base.where("type", "=", filter.type);
+    else if (filter.type !== undefined) {
+      if (filter.type.length === 0) return { items: [], total: 0 };
+      base = base.where("type", "in", [...filter.type]);
+    }
 
     const rows = await base
       .selectAll()
@@ -156,6 +160,16 @@ export class PostgresJobQueue implements JobQueue {
     throw new Conflict(`job ${id} already ${existing.status}; only queued or running jobs can be cancelled`, {
       status: existing.status,
     });
+  }
+
+  async remove(id: string, scope: JobScope = {}): Promise<void> {
+    if (!isUuid(id) || !validScope(scope)) throw new NotFound("job", id);
+    let query = this.#db.deleteFrom("jobs").where("id", "=", id).where("status", "in", ["succeeded", "failed", "cancelled"]);
+    if (scope.workspaceId !== undefined) query = query.where("workspace_id", "=", scope.workspaceId);
+    const deleted = await query.executeTakeFirst();
+    if (Number(deleted.numDeletedRows) > 0) return;
+    const existing = await this.#existing(id, scope);
+    throw new Conflict(`job ${id} is ${existing.status}; only finished jobs can be deleted`, { status: existing.status });
   }
 
   async retry(id: string, scope: JobScope = {}): Promise<Job> {
