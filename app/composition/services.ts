@@ -38,6 +38,7 @@ import type { LlmUsageRecorder } from "../../core/llm/llm-usage-recorder.ts";
 import type { MeteredLlm } from "../../core/llm/metered-llm.ts";
 import type { RecordsetRepository } from "../../core/recordsets/recordset-repository.ts";
 import type { RecordRepository } from "../../core/records/record-repository.ts";
+import type { RecordsetPipelineRepository } from "../../core/recordsets/recordset-pipeline-repository.ts";
 import type { DatabaseHandle } from "../../adapters/postgres/open-database.ts";
 
 /** A dependency `/health` checks; `check` rejects when it is down. */
@@ -122,6 +123,8 @@ export type Services = {
   recordsets: RecordsetRepository;
   /** Records: values, versions, comments, relationships, map and spatial queries (core/records/). */
   records: RecordRepository;
+  /** Recordsets: the pipeline attached to a recordset (core/recordsets/recordset-pipeline-repository.ts). */
+  recordsetPipelines: RecordsetPipelineRepository;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;
