@@ -10,7 +10,12 @@ const SYMBOL_PATTERN = "US\\$|R\\$|A\\$|C\\$|[$€£¥₹₩₽]";
 // A leading/trailing symbol or ISO 4217-looking code, around a signed amount.
 const MONEY = new RegExp(`^(?:(-)\\s*)?(?:(${SYMBOL_PATTERN}|[A-Z]{3})\\s*)?(-?[\\d\\s.,'’]+|\\(\\s*[\\d\\s.,'’]+\\s*\\))\\s*(${SYMBOL_PATTERN}|[A-Z]{3})?$`);
 
+// Spaces and apostrophes group thousands (1 234,5; 1'234.5) only in regular groups of three:
+// "+1 555 123 4567" is a phone number, not 15551234567.
+const SPACE_GROUPS = /^-?\d{1,3}(?:[\s'’\u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
+
 function digitsAndSeparators(text: string, decimal: DecimalSeparator): number | null {
+  if (/[\s'’\u00a0\u202f]/.test(text) && !SPACE_GROUPS.test(text)) return null;
   let s = text.replace(/[\s'’\u00a0\u202f]/g, "");
   let negative = false;
   if (s.startsWith("-")) {
