@@ -27,6 +27,18 @@ declare const eventTransactionBrand: unique symbol;
 export type EventTransaction = { readonly [eventTransactionBrand]: "EventTransaction" };
 
 /**
+ * A use-case's callback that a repository runs inside its write transaction, with what the
+ * write produced: the use-case records its domain event there, so the event (activity row,
+ * notifications) commits or rolls back with the change (a unit of work without leaking the
+ * database into core).
+ *
+ * @example
+ * await deps.teams.create(ws, team, (transaction, created) =>
+ *   recordEvent(deps, actor, { type: "team.created", entity: {...} }, { transaction }).then(() => {}));
+ */
+export type InTransaction<T = void> = (transaction: EventTransaction, result: T) => Promise<void>;
+
+/**
  * Records events. With `transaction`, the activity row and the notifications commit or
  * roll back with the caller's change; live delivery (pub/sub) happens after commit.
  */

@@ -25,7 +25,8 @@ export async function addTeamMember(
   await requireTeam(deps, ws, input.teamId);
   const member = await requireMember(deps, ws, input.memberId);
   await ensureMember(deps, ws, member.userId);
-  const membership = await deps.teams.addMember(ws, input.teamId, member.userId, input.role);
-  await recordEvent(deps, actor, { type: "team.member_added", entity: { type: "team", id: input.teamId }, metadata: { user_id: member.userId, role: input.role }, audience: [member.userId] });
+  const membership = await deps.teams.addMember(ws, input.teamId, member.userId, input.role, async (transaction) => {
+    await recordEvent(deps, actor, { type: "team.member_added", entity: { type: "team", id: input.teamId }, metadata: { user_id: member.userId, role: input.role }, audience: [member.userId] }, { transaction });
+  });
   return await toTeamMemberView(deps, membership, member);
 }

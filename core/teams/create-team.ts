@@ -15,14 +15,19 @@ export async function createTeam(deps: CreateTeamDeps & EventDeps, actor: Actor,
   await authorize(deps, actor, "can_create_team");
   const ws = workspaceOf(actor);
   if (input.parentTeamId) await assertValidParent(deps, ws, input.parentTeamId);
-  const team = await deps.teams.create(ws, {
-    id: newId(),
-    name: input.name.trim(),
-    description: input.description ?? null,
-    parentTeamId: input.parentTeamId ?? null,
-    isActive: input.isActive ?? true,
-    createdBy: actor.userId,
-  });
-  await recordEvent(deps, actor, { type: "team.created", entity: { type: "team", id: team.id, name: team.name }, metadata: { parent_team_id: team.parentTeamId } });
+  const team = await deps.teams.create(
+    ws,
+    {
+      id: newId(),
+      name: input.name.trim(),
+      description: input.description ?? null,
+      parentTeamId: input.parentTeamId ?? null,
+      isActive: input.isActive ?? true,
+      createdBy: actor.userId,
+    },
+    async (transaction, created) => {
+      await recordEvent(deps, actor, { type: "team.created", entity: { type: "team", id: created.id, name: created.name }, metadata: { parent_team_id: created.parentTeamId } }, { transaction });
+    },
+  );
   return toTeamView(team);
 }

@@ -14,6 +14,8 @@ export type DeleteTeamDeps = { teams: TeamRepository; permissionOverrides: Permi
  */
 export async function deleteTeam(deps: DeleteTeamDeps & EventDeps, actor: Actor, input: { teamId: string }): Promise<void> {
   await authorize(deps, actor, "can_delete_team");
-  if (!(await deps.teams.delete(workspaceOf(actor), input.teamId))) throw new NotFound("team", input.teamId);
-  await recordEvent(deps, actor, { type: "team.deleted", entity: { type: "team", id: input.teamId } });
+  const deleted = await deps.teams.delete(workspaceOf(actor), input.teamId, async (transaction) => {
+    await recordEvent(deps, actor, { type: "team.deleted", entity: { type: "team", id: input.teamId } }, { transaction });
+  });
+  if (!deleted) throw new NotFound("team", input.teamId);
 }

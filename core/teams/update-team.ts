@@ -17,8 +17,9 @@ export async function updateTeam(deps: UpdateTeamDeps & EventDeps, actor: Actor,
   await requireTeam(deps, ws, input.teamId);
   if (input.patch.parentTeamId) await assertValidParent(deps, ws, input.patch.parentTeamId, input.teamId);
   const patch = input.patch.name === undefined ? input.patch : { ...input.patch, name: input.patch.name.trim() };
-  const team = await deps.teams.update(ws, input.teamId, patch);
+  const team = await deps.teams.update(ws, input.teamId, patch, async (transaction, updated) => {
+    await recordEvent(deps, actor, { type: "team.updated", entity: { type: "team", id: updated.id, name: updated.name }, metadata: { changed: Object.keys(input.patch) } }, { transaction });
+  });
   if (!team) throw new NotFound("team", input.teamId);
-  await recordEvent(deps, actor, { type: "team.updated", entity: { type: "team", id: team.id, name: team.name }, metadata: { changed: Object.keys(input.patch) } });
   return toTeamView(team);
 }

@@ -10,6 +10,8 @@ import type {
   TeamRepository,
   TeamRole,
 } from "../../../core/teams/team-repository.ts";
+import type { InTransaction } from "../../../core/events/domain-event.ts";
+import { asEventTransaction } from "../events/postgres-event-recorder.ts";
 import { isUniqueViolation, likePattern } from "../members/postgres-member-repository.ts";
 import type { DatabaseHandle } from "../open-database.ts";
 import { tenantDatabase } from "../tenant-database.ts";
@@ -52,7 +54,7 @@ export class PostgresTeamRepository implements TeamRepository {
     return row ? toTeam(row) : null;
   }
 
-  async create(ws: WorkspaceRef, team: NewTeam): Promise<TeamRecord> {
+  async create(ws: WorkspaceRef, team: NewTeam, within?: InTransaction<TeamRecord>): Promise<TeamRecord> {
     try {
       const row = await this.run(ws, async (trx) => {
         await trx
@@ -66,15 +68,17 @@ export class PostgresTeamRepository implements TeamRepository {
             created_by: team.createdBy,
           })
           .execute();
-        return await PostgresTeamRepository.selectTeams(trx).where("t.id", "=", team.id).executeTakeFirstOrThrow();
+        const created = toTeam(await PostgresTeamRepository.selectTeams(trx).where("t.id", "=", team.id).executeTakeFirstOrThrow());
+        await within?.(asEventTransaction(trx), created);
+        return created;
       });
-      return toTeam(row);
+      return row;
     } catch (error) {
       throw nameTaken(error, team.name);
     }
   }
 
-  async update(ws: WorkspaceRef, teamId: string, patch: TeamPatch): Promise<TeamRecord | null> {
+  async update(ws: WorkspaceRef, teamId: string, patch: TeamPatch, within?: InTransaction<TeamRecord>): Promise<TeamRecord | null> {
     const values = {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
@@ -88,9 +92,13 @@ export class PostgresTeamRepository implements TeamRepository {
           .set({ ...values, updated_at: sql`now()` })
           .where("id", "=", teamId)
           .execute();
-        return await PostgresTeamRepository.selectTeams(trx).where("t.id", "=", teamId).executeTakeFirst();
+        const updated = await PostgresTeamRepository.selectTeams(trx).where("t.id", "=", teamId).executeTakeFirst();
+        if (!updated) return null;
+        const team = toTeam(updated);
+        await within?.(asEventTransaction(trx), team);
+        return team;
       });
-      return row ? toTeam(row) : null;
+      return row;
     } catch (error) {
       throw nameTaken(error, patch.name ?? "");
     }
@@ -111,7 +119,7 @@ export class PostgresTeamRepository implements TeamRepository {
     return result.rows.map((r) => r.id);
   }
 
-  async delete(ws: WorkspaceRef, teamId: string): Promise<boolean> {
+  async delete(ws: WorkspaceRef, teamId: string, within?: InTransaction): Promise<boolean> {
     return await this.run(ws, async (trx) => {
       const team = await trx.selectFrom("teams").select("parent_team_id").where("id", "=", teamId).forUpdate().executeTakeFirst();
       if (!team) return false;
@@ -121,6 +129,7 @@ export class PostgresTeamRepository implements TeamRepository {
         .where("parent_team_id", "=", teamId)
         .execute();
       await trx.deleteFrom("teams").where("id", "=", teamId).execute();
+      await within?.(asEventTransaction(trx), undefined);
       return true;
     });
   }
@@ -132,17 +141,19 @@ export class PostgresTeamRepository implements TeamRepository {
     return rows.map(toTeamMember);
   }
 
-  async addMember(ws: WorkspaceRef, teamId: string, userId: string, role: TeamRole): Promise<TeamMemberRecord> {
-    const row = await this.run(ws, (trx) =>
-      trx
+  async addMember(ws: WorkspaceRef, teamId: string, userId: string, role: TeamRole, within?: InTransaction<TeamMemberRecord>): Promise<TeamMemberRecord> {
+    return await this.run(ws, async (trx) => {
+      const row = await trx
         .insertInto("team_members")
         .values({ team_id: teamId, user_id: userId, role })
         .onConflict((oc) => oc.columns(["team_id", "user_id"]).doNothing())
         .returningAll()
-        .executeTakeFirst(),
-    );
-    if (!row) throw new Conflict("this member is already in the team");
-    return toTeamMember(row);
+        .executeTakeFirst();
+      if (!row) throw new Conflict("this member is already in the team");
+      const membership = toTeamMember(row);
+      await within?.(asEventTransaction(trx), membership);
+      return membership;
+    });
   }
 
   async updateMemberRole(ws: WorkspaceRef, teamId: string, userId: string, role: TeamRole): Promise<TeamMemberRecord | null> {
