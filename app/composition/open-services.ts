@@ -9,6 +9,7 @@ import { PostgresPaymentInvites } from "../../adapters/postgres/billing/postgres
 import { PostgresAuditLog } from "../../adapters/postgres/signup/postgres-audit-log.ts";
 import { PostgresEventRecorder } from "../../adapters/postgres/events/postgres-event-recorder.ts";
 import { PostgresRecordRepository } from "../../adapters/postgres/records/postgres-record-repository.ts";
+import { PostgresRecordAttachmentRepository } from "../../adapters/postgres/records/postgres-record-attachment-repository.ts";
 import { PostgresRecordsetPipelineRepository } from "../../adapters/postgres/records/postgres-recordset-pipeline-repository.ts";
 import { PostgresRecordsetRepository } from "../../adapters/postgres/records/postgres-recordset-repository.ts";
 import { PostgresActivityRepository } from "../../adapters/postgres/activity/postgres-activity-repository.ts";
@@ -190,6 +191,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       notificationFanout,
       recordsets: new PostgresRecordsetRepository(database),
       records: new PostgresRecordRepository(database),
+      recordAttachments: new PostgresRecordAttachmentRepository(database),
       recordsetPipelines: new PostgresRecordsetPipelineRepository(database),
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       llm: meteredLlm(llm.llm, llmUsage),

@@ -38,6 +38,7 @@ import type { LlmUsageRecorder } from "../../core/llm/llm-usage-recorder.ts";
 import type { MeteredLlm } from "../../core/llm/metered-llm.ts";
 import type { RecordsetRepository } from "../../core/recordsets/recordset-repository.ts";
 import type { RecordRepository } from "../../core/records/record-repository.ts";
+import type { RecordAttachmentRepository } from "../../core/records/record-attachment-repository.ts";
 import type { RecordsetPipelineRepository } from "../../core/recordsets/recordset-pipeline-repository.ts";
 import type { DatabaseHandle } from "../../adapters/postgres/open-database.ts";
 
@@ -123,6 +124,8 @@ export type Services = {
   recordsets: RecordsetRepository;
   /** Records: values, versions, comments, relationships, map and spatial queries (core/records/). */
   records: RecordRepository;
+  /** CRUD - Record Attachments: attachment rows; the files live in `storage`. */
+  recordAttachments: RecordAttachmentRepository;
   /** Recordsets: the pipeline attached to a recordset (core/recordsets/recordset-pipeline-repository.ts). */
   recordsetPipelines: RecordsetPipelineRepository;
   /** Which adapter serves each port, for logs and `/health`. */

@@ -117,6 +117,19 @@ import { registerResetNotificationPreferences } from "./notifications/reset-noti
 import { registerUpdateNotificationPreference } from "./notifications/update-notification-preference.ts";
 import { registerDeleteNotificationPreference } from "./notifications/delete-notification-preference.ts";
 import { registerCreateRecordset } from "./recordsets/create-recordset.ts";
+import { registerListRecords } from "./records/list-records.ts";
+import { registerCreateRecord } from "./records/create-record.ts";
+import { registerBulkDeleteRecords } from "./records/bulk-delete-records.ts";
+import { registerGetRecord } from "./records/get-record.ts";
+import { registerUpdateRecord } from "./records/update-record.ts";
+import { registerDeleteRecord } from "./records/delete-record.ts";
+import { registerListRecordHistory } from "./records/list-record-history.ts";
+import { registerRestoreRecordVersion } from "./records/restore-record-version.ts";
+import { registerListRecordComments } from "./records/list-record-comments.ts";
+import { registerCreateRecordComment } from "./records/create-record-comment.ts";
+import { registerListRecordRelationships } from "./records/list-record-relationships.ts";
+import { registerCreateRecordRelationship } from "./records/create-record-relationship.ts";
+import { registerDismissRecordFromTool } from "./records/dismiss-record-from-tool.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -266,7 +279,20 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   // -- recordsets: end
 
   // Records: literal paths (/records/map, /records/bulk-delete, /records/spatial-filter) before /records/{record_id}
+  registerListRecords(app);
+  registerCreateRecord(app);
+  registerBulkDeleteRecords(app);
   // -- records literal: end
+  registerGetRecord(app);
+  registerUpdateRecord(app);
+  registerDeleteRecord(app);
+  registerListRecordHistory(app);
+  registerRestoreRecordVersion(app);
+  registerListRecordComments(app);
+  registerCreateRecordComment(app);
+  registerListRecordRelationships(app);
+  registerCreateRecordRelationship(app);
+  registerDismissRecordFromTool(app);
   // -- records by id: end
 
   // CRUD - Recordsets (/crud/recordsets/sync-counts before /crud/recordsets/{recordset_id})

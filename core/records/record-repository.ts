@@ -143,6 +143,8 @@ export type Within = (tx: EventTransaction) => Promise<void>;
  */
 export interface RecordRepository {
   find(ws: WorkspaceRef, id: string, options?: { includeDeleted?: boolean }): Promise<RecordRecord | null>;
+  /** The (not deleted) records among `ids`, in no particular order; missing ids are left out. */
+  findMany(ws: WorkspaceRef, ids: readonly string[]): Promise<RecordRecord[]>;
   list(ws: WorkspaceRef, query: RecordListQuery): Promise<{ items: RecordRecord[]; total: number }>;
   /** Inserts the record and its version 1. */
   create(ws: WorkspaceRef, record: NewRecord, within?: Within): Promise<RecordRecord>;
@@ -158,7 +160,7 @@ export interface RecordRepository {
   history(ws: WorkspaceRef, recordId: string): Promise<RecordVersion[]>;
   findVersion(ws: WorkspaceRef, recordId: string, versionId: string): Promise<RecordVersion | null>;
   /** Sets (status) or clears (null) the record's status in a tool; false when not found. */
-  setToolStatus(ws: WorkspaceRef, id: string, tool: string, status: string | null): Promise<boolean>;
+  setToolStatus(ws: WorkspaceRef, id: string, tool: string, status: string | null, within?: Within): Promise<boolean>;
 
   listComments(ws: WorkspaceRef, recordId: string): Promise<RecordComment[]>;
   addComment(ws: WorkspaceRef, comment: Omit<RecordComment, "createdAt" | "updatedAt">, within?: Within): Promise<RecordComment>;
@@ -168,6 +170,7 @@ export interface RecordRepository {
   addRelationship(
     ws: WorkspaceRef,
     link: { id: string; recordId: string; relatedRecordId: string; relationshipType: string; createdBy: string | null },
+    within?: Within,
   ): Promise<RecordRelationship>;
 
   /**

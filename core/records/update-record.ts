@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor.ts";
-import { Invalid } from "../errors.ts";
+import { Conflict } from "../errors.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { workspaceOf } from "../members/member-access.ts";
 import { deriveColumns } from "../recordsets/promoted-columns.ts";
@@ -28,7 +28,8 @@ export type UpdateRecordInput = {
 export async function updateRecord(deps: RecordDeps, actor: Actor, input: UpdateRecordInput, changeType: ChangeType = "updated", restoredFrom?: number): Promise<RecordRecord> {
   const { record, recordset } = await recordFor(deps, actor, input.recordId, "edit");
   if (input.expectedVersion !== undefined && input.expectedVersion !== record.version) {
-    throw new Invalid(`the record is at version ${record.version}, not ${input.expectedVersion}`, [{ field: "version", message: `the record is at version ${record.version}` }]);
+    // A stale read: 409, as when a concurrent write wins inside the repository.
+    throw new Conflict(`the record is at version ${record.version}, not ${input.expectedVersion}; reload it and try again`, { current_version: record.version });
   }
   let fieldValues = record.fieldValues;
   if (input.fieldValues !== undefined) {
@@ -36,7 +37,9 @@ export async function updateRecord(deps: RecordDeps, actor: Actor, input: Update
     const merged = input.mode === "merge" ? { ...record.fieldValues, ...given } : given;
     fieldValues = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null));
     // Required fields must survive the merge (a null in the patch cannot clear one either).
-    validateFieldValues(recordset.fields, fieldValues);
+    // Values of fields since removed from the schema ride along unvalidated (updateRecordset).
+    const known = new Set(recordset.fields.map((f) => f.key));
+    validateFieldValues(recordset.fields, Object.fromEntries(Object.entries(fieldValues).filter(([k]) => known.has(k))));
   }
   const updated = await deps.records.update(
     workspaceOf(actor),

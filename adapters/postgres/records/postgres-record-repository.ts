@@ -132,6 +132,14 @@ export class PostgresRecordRepository implements RecordRepository {
     return await this.run(ws, (trx) => selectRecord(trx, id, options.includeDeleted));
   }
 
+  async findMany(ws: WorkspaceRef, ids: readonly string[]): Promise<RecordRecord[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.run(ws, (trx) =>
+      sql<RecordRow>`select ${RECORD_COLUMNS} from records r where r.id in (${sql.join(ids.map((id) => sql`${id}::uuid`))}) and r.deleted_at is null`.execute(trx),
+    );
+    return rows.map(toRecord);
+  }
+
   async list(ws: WorkspaceRef, query: RecordListQuery): Promise<{ items: RecordRecord[]; total: number }> {
     if (query.recordsets !== "all" && query.recordsets.length === 0) return { items: [], total: 0 };
     const conditions = [
@@ -271,9 +279,9 @@ export class PostgresRecordRepository implements RecordRepository {
     return row ? toVersion(row) : null;
   }
 
-  async setToolStatus(ws: WorkspaceRef, id: string, tool: string, status: string | null): Promise<boolean> {
-    const result = await this.run(ws, (trx) =>
-      trx
+  async setToolStatus(ws: WorkspaceRef, id: string, tool: string, status: string | null, within?: Within): Promise<boolean> {
+    return await this.run(ws, async (trx) => {
+      const result = await trx
         .updateTable("records")
         .set({
           tool_statuses: status === null ? sql`tool_statuses - ${tool}::text` : sql`tool_statuses || jsonb_build_object(${tool}::text, ${status}::text)`,
@@ -281,9 +289,11 @@ export class PostgresRecordRepository implements RecordRepository {
         })
         .where("id", "=", id)
         .where("deleted_at", "is", null)
-        .executeTakeFirst(),
-    );
-    return Number(result.numUpdatedRows) > 0;
+        .executeTakeFirst();
+      const updated = Number(result.numUpdatedRows) > 0;
+      if (updated) await within?.(asEventTransaction(trx));
+      return updated;
+    });
   }
 
   async listComments(ws: WorkspaceRef, recordId: string): Promise<RecordComment[]> {
@@ -333,6 +343,7 @@ export class PostgresRecordRepository implements RecordRepository {
   async addRelationship(
     ws: WorkspaceRef,
     link: { id: string; recordId: string; relatedRecordId: string; relationshipType: string; createdBy: string | null },
+    within?: Within,
   ): Promise<RecordRelationship> {
     try {
       return await this.run(ws, async (trx) => {
@@ -342,6 +353,7 @@ export class PostgresRecordRepository implements RecordRepository {
           .returningAll()
           .executeTakeFirstOrThrow();
         const related = await trx.selectFrom("records").select(["title", "recordset_id"]).where("id", "=", link.relatedRecordId).executeTakeFirstOrThrow();
+        await within?.(asEventTransaction(trx));
         return {
           id: r.id,
           recordId: r.record_id,

@@ -202,3 +202,26 @@ export const RecordRelationshipSchema = z
     created_at: stamp(),
   })
   .openapi("RecordRelationship");
+
+export const BulkDeleteRecordsSchema = z
+  .union([
+    z.object({
+      record_ids: z.array(z.uuid()).min(1).max(1000).openapi({ description: "1 to 1000 record ids", example: [uuidExample] }),
+      all: z.literal(false).optional(),
+    }),
+    z.object({
+      all: z.literal(true).openapi({ description: "Delete every record of `recordset_id` (needs can_delete on it)" }),
+      recordset_id: z.uuid().openapi({ example: uuidExample }),
+    }),
+  ])
+  .openapi("BulkDeleteRecords", { description: "Either `record_ids`, or `all: true` with `recordset_id`" });
+
+export const BulkDeleteResultSchema = z
+  .object({
+    deleted: z.number().int().openapi({ example: 2 }),
+    deleted_ids: z.array(z.uuid()),
+    skipped: z
+      .array(z.object({ id: z.uuid(), reason: z.enum(["not_found", "forbidden"]) }))
+      .openapi({ description: "Listed records left alone: `not_found` (no such record you can see) or `forbidden` (you may not delete it)" }),
+  })
+  .openapi("BulkDeleteResult");
