@@ -280,6 +280,7 @@ export interface TenantDatabase {
   record_insights: RecordInsightsTable;
   record_interactions: RecordInteractionsTable;
   record_tasks: RecordTasksTable;
+  import_checkpoints: ImportCheckpointsTable;
 }
 
 /** One completed LLM call (tenant migration 0008_llm_usage); `cost_usd` is numeric, read as a string. */
@@ -348,5 +349,17 @@ export interface RecordTasksTable {
   completed_by: string | null;
   created_by: string | null;
   created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** Recordset Import: how far an import job got (tenant migration 0010_import_checkpoints). */
+export interface ImportCheckpointsTable {
+  job_id: string;
+  recordset_id: string | null;
+  rows_done: number;
+  last_row_number: number;
+  imported: number;
+  rejected: number;
+  total_rows: number | null;
   updated_at: Stamp;
 }

@@ -8,6 +8,7 @@ import { migration as m0006 } from "./0006_notifications.ts";
 import { migration as m0007 } from "./0007_records.ts";
 import { migration as m0008 } from "./0008_llm_usage.ts";
 import { migration as m0009 } from "./0009_record_tracking.ts";
+import { migration as m0010 } from "./0010_import_checkpoints.ts";
 
 /** Tenant schema migrations, in order. To add one: import it above and append it here. */
 export const tenantMigrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const tenantMigrations: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ];
