@@ -5,6 +5,7 @@ import { TENANTS_MIGRATE, tenantsMigrateHandler } from "./handlers/tenants-migra
 import { authSignupInviteHandler, SIGNUP_INVITE_JOB, type AuthSignupInviteServices } from "./handlers/auth-signup-invite.ts";
 import { ACTIVITY_EXPORT_JOB, activityExportHandler, type ActivityExportServices } from "./handlers/activity-export.ts";
 import { NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler, type NotificationsDigestServices } from "./handlers/notifications-digest.ts";
+import { RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler, type RecordsetsGisBackfillServices } from "./handlers/recordsets-gis-backfill.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -34,6 +35,8 @@ export type JobHandlerDeps = {
   activity?: ActivityExportServices;
   /** Notifications: digest emails (delivery deps from the app's services). */
   notifications?: NotificationsDigestServices;
+  /** Recordsets: the GIS backfill of map mode (the database handle, for tenant transactions). */
+  recordsets?: RecordsetsGisBackfillServices;
 };
 
 /**
@@ -46,5 +49,6 @@ export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
   if (deps.signup) registry.register(SIGNUP_INVITE_JOB, authSignupInviteHandler(deps.signup));
   if (deps.activity) registry.register(ACTIVITY_EXPORT_JOB, activityExportHandler(deps.activity));
   if (deps.notifications) registry.register(NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler(deps.notifications));
+  if (deps.recordsets) registry.register(RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler(deps.recordsets));
   return registry;
 }

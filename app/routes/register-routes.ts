@@ -117,6 +117,19 @@ import { registerResetNotificationPreferences } from "./notifications/reset-noti
 import { registerUpdateNotificationPreference } from "./notifications/update-notification-preference.ts";
 import { registerDeleteNotificationPreference } from "./notifications/delete-notification-preference.ts";
 import { registerCreateRecordset } from "./recordsets/create-recordset.ts";
+import { registerListRecordsetAccessGrants } from "./recordsets/list-recordset-access-grants.ts";
+import { registerGrantRecordsetAccess } from "./recordsets/grant-recordset-access.ts";
+import { registerRevokeRecordsetMemberAccess } from "./recordsets/revoke-recordset-member-access.ts";
+import { registerRevokeRecordsetTeamAccess } from "./recordsets/revoke-recordset-team-access.ts";
+import { registerGetMyRecordsetPermissions } from "./recordsets/get-my-recordset-permissions.ts";
+import { registerListRecordsetViews } from "./recordsets/list-recordset-views.ts";
+import { registerCreateRecordsetView } from "./recordsets/create-recordset-view.ts";
+import { registerUpdateRecordsetView } from "./recordsets/update-recordset-view.ts";
+import { registerDeleteRecordsetView } from "./recordsets/delete-recordset-view.ts";
+import { registerResyncRecordsetPromotedColumns } from "./recordsets/resync-recordset-promoted-columns.ts";
+import { registerEnableRecordsetMapMode } from "./recordsets/enable-recordset-map-mode.ts";
+import { registerGetRecordsetPipeline } from "./recordsets/get-recordset-pipeline.ts";
+import { registerCreateRecordsetPipeline } from "./recordsets/create-recordset-pipeline.ts";
 import { registerListRecords } from "./records/list-records.ts";
 import { registerCreateRecord } from "./records/create-record.ts";
 import { registerBulkDeleteRecords } from "./records/bulk-delete-records.ts";
@@ -276,6 +289,20 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 
   // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.
   registerCreateRecordset(app);
+  // access, views, map mode, promoted resync (by slug), pipeline (by id): each ends in a literal segment, so none clash
+  registerListRecordsetAccessGrants(app);
+  registerGrantRecordsetAccess(app);
+  registerRevokeRecordsetMemberAccess(app);
+  registerRevokeRecordsetTeamAccess(app);
+  registerGetMyRecordsetPermissions(app);
+  registerListRecordsetViews(app);
+  registerCreateRecordsetView(app);
+  registerUpdateRecordsetView(app);
+  registerDeleteRecordsetView(app);
+  registerResyncRecordsetPromotedColumns(app);
+  registerEnableRecordsetMapMode(app);
+  registerGetRecordsetPipeline(app);
+  registerCreateRecordsetPipeline(app);
   // -- recordsets: end
 
   // Records: literal paths (/records/map, /records/bulk-delete, /records/spatial-filter) before /records/{record_id}
