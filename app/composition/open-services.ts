@@ -193,6 +193,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       records: new PostgresRecordRepository(database),
       recordAttachments: new PostgresRecordAttachmentRepository(database),
       recordsetPipelines: new PostgresRecordsetPipelineRepository(database),
+      recordsetSources: [],
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       llm: meteredLlm(llm.llm, llmUsage),
       llmUsage,

@@ -37,6 +37,7 @@ import type { RefreshTokenStore } from "../../core/ports/refresh-token-store.ts"
 import type { LlmUsageRecorder } from "../../core/llm/llm-usage-recorder.ts";
 import type { MeteredLlm } from "../../core/llm/metered-llm.ts";
 import type { RecordsetRepository } from "../../core/recordsets/recordset-repository.ts";
+import type { RecordsetSource } from "../../core/recordsets/recordset-sources.ts";
 import type { RecordRepository } from "../../core/records/record-repository.ts";
 import type { RecordAttachmentRepository } from "../../core/records/record-attachment-repository.ts";
 import type { RecordsetPipelineRepository } from "../../core/recordsets/recordset-pipeline-repository.ts";
@@ -128,6 +129,8 @@ export type Services = {
   recordAttachments: RecordAttachmentRepository;
   /** Recordsets: the pipeline attached to a recordset (core/recordsets/recordset-pipeline-repository.ts). */
   recordsetPipelines: RecordsetPipelineRepository;
+  /** Recordsets: sources (connected integrations) that create their missing recordsets before a list; empty until integrations exist. */
+  recordsetSources: RecordsetSource[];
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

@@ -143,6 +143,15 @@ import { registerCreateRecordComment } from "./records/create-record-comment.ts"
 import { registerListRecordRelationships } from "./records/list-record-relationships.ts";
 import { registerCreateRecordRelationship } from "./records/create-record-relationship.ts";
 import { registerDismissRecordFromTool } from "./records/dismiss-record-from-tool.ts";
+import { registerCrudListRecords } from "./crud-records/crud-list-records.ts";
+import { registerCrudGetRecord } from "./crud-records/crud-get-record.ts";
+import { registerCrudCreateRecord } from "./crud-records/crud-create-record.ts";
+import { registerCrudReplaceRecord } from "./crud-records/crud-replace-record.ts";
+import { registerCrudPatchRecord } from "./crud-records/crud-patch-record.ts";
+import { registerCrudDeleteRecord } from "./crud-records/crud-delete-record.ts";
+import { registerCrudListRecordAttachments } from "./crud-records/list-record-attachments.ts";
+import { registerCrudUploadRecordAttachment } from "./crud-records/upload-record-attachment.ts";
+import { registerCrudDeleteRecordAttachment } from "./crud-records/delete-record-attachment.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -326,6 +335,15 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   // -- crud recordsets: end
 
   // CRUD - Records and CRUD - Record Attachments
+  registerCrudListRecords(app);
+  registerCrudGetRecord(app);
+  registerCrudCreateRecord(app);
+  registerCrudReplaceRecord(app);
+  registerCrudPatchRecord(app);
+  registerCrudDeleteRecord(app);
+  registerCrudListRecordAttachments(app);
+  registerCrudUploadRecordAttachment(app);
+  registerCrudDeleteRecordAttachment(app);
   // -- crud records: end
 
   // Record Tracking: /tracking/insights/..., /tracking/tasks/..., /tracking/interactions/... before /tracking/{record_id}/...

@@ -2,6 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { fieldTypes, type FieldInput } from "../../../core/recordsets/field-schema.ts";
 import type { GisSource, PromotedMapping } from "../../../core/recordsets/promoted-columns.ts";
 import { PROMOTED_SLOTS } from "../../../core/recordsets/promoted-columns.ts";
+import type { RecordsetRecord } from "../../../core/recordsets/recordset-repository.ts";
+import { toRecordsetJson } from "../../../core/recordsets/recordset-view.ts";
 import { PageQuerySchema, pagedSchema } from "../workspaces/schemas.ts";
 
 const uuidExample = "01939a6e-7c1e-7b41-9a31-5f2b8d1c0a20";
@@ -214,3 +216,12 @@ export function toPatchInput(body: z.infer<typeof UpdateRecordsetBody>) {
     isActive: body.is_active,
   };
 }
+
+/** A page of recordsets as the `{items, total, page, page_size}` envelope. */
+export function toRecordsetPageJson(page: { items: RecordsetRecord[]; total: number; page: number; pageSize: number }) {
+  return { items: page.items.map(toRecordsetJson), total: page.total, page: page.page, page_size: page.pageSize };
+}
+
+/** How a schema change plays out, for the descriptions of the update operations. */
+export const updateSemantics =
+  "The slug never changes. A new `fields` schema is checked like at creation; the GIS source stays while it still fits (else falls back to the first geometry or lat/lng field) unless `gis_source` is given, and promoted columns keep their fields where they still exist unless `promoted_fields` is given. When the promoted mapping, the GIS source or the title field changes, every record's promoted columns, geometry and title are recomputed in the same transaction. Removing a field that records use is allowed: the values stay in the records' `field_values` and history (re-adding a field with the same key shows them again) but are no longer validated, filtered or sorted on.";
