@@ -117,6 +117,20 @@ import { registerResetNotificationPreferences } from "./notifications/reset-noti
 import { registerUpdateNotificationPreference } from "./notifications/update-notification-preference.ts";
 import { registerDeleteNotificationPreference } from "./notifications/delete-notification-preference.ts";
 import { registerCreateRecordset } from "./recordsets/create-recordset.ts";
+import { registerListRecordsets } from "./recordsets/list-recordsets.ts";
+import { registerListTrashedRecordsets } from "./recordsets/list-trashed-recordsets.ts";
+import { registerRestoreRecordset } from "./recordsets/restore-recordset.ts";
+import { registerPermanentlyDeleteRecordset } from "./recordsets/permanently-delete-recordset.ts";
+import { registerGetRecordset } from "./recordsets/get-recordset.ts";
+import { registerUpdateRecordset } from "./recordsets/update-recordset.ts";
+import { registerSoftDeleteRecordset } from "./recordsets/soft-delete-recordset.ts";
+import { registerCrudListRecordsets } from "./crud-recordsets/crud-list-recordsets.ts";
+import { registerCrudCreateRecordset } from "./crud-recordsets/crud-create-recordset.ts";
+import { registerCrudSyncRecordsetCounts } from "./crud-recordsets/crud-sync-recordset-counts.ts";
+import { registerCrudGetRecordset } from "./crud-recordsets/crud-get-recordset.ts";
+import { registerCrudReplaceRecordset } from "./crud-recordsets/crud-replace-recordset.ts";
+import { registerCrudPatchRecordset } from "./crud-recordsets/crud-patch-recordset.ts";
+import { registerCrudDeleteRecordset } from "./crud-recordsets/crud-delete-recordset.ts";
 import { registerListRecordsetAccessGrants } from "./recordsets/list-recordset-access-grants.ts";
 import { registerGrantRecordsetAccess } from "./recordsets/grant-recordset-access.ts";
 import { registerRevokeRecordsetMemberAccess } from "./recordsets/revoke-recordset-member-access.ts";
@@ -298,6 +312,14 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
 
   // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.
   registerCreateRecordset(app);
+  // the trash before /recordsets/{recordset_slug}: "trash" is a reserved slug
+  registerListRecordsets(app);
+  registerListTrashedRecordsets(app);
+  registerRestoreRecordset(app);
+  registerPermanentlyDeleteRecordset(app);
+  registerGetRecordset(app);
+  registerUpdateRecordset(app);
+  registerSoftDeleteRecordset(app);
   // access, views, map mode, promoted resync (by slug), pipeline (by id): each ends in a literal segment, so none clash
   registerListRecordsetAccessGrants(app);
   registerGrantRecordsetAccess(app);
@@ -332,6 +354,13 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   // -- records by id: end
 
   // CRUD - Recordsets (/crud/recordsets/sync-counts before /crud/recordsets/{recordset_id})
+  registerCrudListRecordsets(app);
+  registerCrudCreateRecordset(app);
+  registerCrudSyncRecordsetCounts(app);
+  registerCrudGetRecordset(app);
+  registerCrudReplaceRecordset(app);
+  registerCrudPatchRecordset(app);
+  registerCrudDeleteRecordset(app);
   // -- crud recordsets: end
 
   // CRUD - Records and CRUD - Record Attachments
