@@ -40,6 +40,11 @@ export interface DatabaseHandle {
   readonly kind: "postgres" | "pglite";
   /** The schema PostGIS lives in (or will, once the platform migrations ran). */
   readonly extensionSchema: string;
+  /**
+   * Postgres only: the postgres.js client under `db`, for what Kysely cannot express
+   * (COPY ... FROM STDIN for bulk imports). Undefined on PGlite.
+   */
+  readonly postgres?: postgres.Sql;
   /** Resolves when the database answers; throws otherwise. For health checks. */
   ping(): Promise<void>;
   /**
@@ -70,8 +75,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  let client!: postgres.Sql;
   const connect = (extensionSchema: string): Kysely<PlatformDatabase> => {
-    const client = postgres(url, {
+    client = postgres(url, {
       max: options.poolMax ?? 10,
       // A startup parameter, so every pooled connection has it without an extra round trip.
       connection: { search_path: searchPath("public", extensionSchema), application_name: "fos-api" },
@@ -101,6 +107,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     db: opened,
     kind: "postgres",
     extensionSchema: found ?? DEFAULT_EXTENSION_SCHEMA,
+    postgres: client,
     ping: async () => {
       await opened.executeQuery(CompiledQuery.raw("select 1"));
     },

@@ -2,6 +2,7 @@ import type { Actor } from "../auth/actor.ts";
 import { Conflict, Invalid } from "../errors.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { newId } from "../ids.ts";
+import type { JobTransaction } from "../ports/job-queue.ts";
 import { workspaceOf } from "../members/member-access.ts";
 import { authorize } from "../permissions/authorize.ts";
 import { normaliseFieldSchema, type FieldInput } from "./field-schema.ts";
@@ -32,7 +33,12 @@ const ATTEMPTS = 5;
  * promoted columns and the GIS source follow the field schema. Two creates racing for one
  * slug: the loser sees the unique violation and takes the next number.
  */
-export async function createRecordset(deps: RecordsetDeps, actor: Actor, input: CreateRecordsetInput): Promise<RecordsetRecord> {
+export async function createRecordset(
+  deps: RecordsetDeps,
+  actor: Actor,
+  input: CreateRecordsetInput,
+  options: { within?: (created: RecordsetRecord, jobs: JobTransaction) => Promise<void> } = {},
+): Promise<RecordsetRecord> {
   await authorize(deps, actor, "can_create_recordset");
   const ws = workspaceOf(actor);
   const name = input.name.trim();
@@ -65,8 +71,11 @@ export async function createRecordset(deps: RecordsetDeps, actor: Actor, input: 
           gis,
           createdBy: actor.userId,
         },
-        (transaction, created) =>
-          recordEvent(deps, actor, { type: "recordset.created", entity: { type: "recordset", id: created.id, name: created.name }, metadata: { slug } }, { transaction }).then(() => undefined),
+        async (transaction, created, jobs) => {
+          await recordEvent(deps, actor, { type: "recordset.created", entity: { type: "recordset", id: created.id, name: created.name }, metadata: { slug } }, { transaction });
+          // E.g. the import that fills the new recordset: queued only if the recordset commits.
+          await options.within?.(created, jobs);
+        },
       );
     } catch (error) {
       if (!(error instanceof Conflict) || attempt >= ATTEMPTS) throw error;

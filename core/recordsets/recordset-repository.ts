@@ -76,8 +76,12 @@ export type RecordsetListQuery = {
 export interface RecordsetRepository {
   /** Taken slugs equal to `base` or starting with `base-` (trashed ones included). */
   slugsLike(ws: WorkspaceRef, base: string): Promise<string[]>;
-  /** Throws `Conflict` when the slug is taken (a concurrent create); the caller retries. */
-  create(ws: WorkspaceRef, recordset: NewRecordset, within?: (tx: EventTransaction, created: RecordsetRecord) => Promise<void>): Promise<RecordsetRecord>;
+  /**
+   * Throws `Conflict` when the slug is taken (a concurrent create); the caller retries.
+   * `within` also gets the transaction as a `JobTransaction` (a job enqueued there exists only
+   * if the recordset does, e.g. the import that fills it).
+   */
+  create(ws: WorkspaceRef, recordset: NewRecordset, within?: (tx: EventTransaction, created: RecordsetRecord, jobs: JobTransaction) => Promise<void>): Promise<RecordsetRecord>;
   find(ws: WorkspaceRef, id: string, options?: { trashed?: boolean }): Promise<RecordsetRecord | null>;
   findBySlug(ws: WorkspaceRef, slug: string, options?: { trashed?: boolean }): Promise<RecordsetRecord | null>;
   list(ws: WorkspaceRef, query: RecordsetListQuery): Promise<{ items: RecordsetRecord[]; total: number }>;

@@ -104,7 +104,7 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     return rows.map((r) => r.slug);
   }
 
-  async create(ws: WorkspaceRef, recordset: NewRecordset, within?: (tx: EventTransaction, created: RecordsetRecord) => Promise<void>): Promise<RecordsetRecord> {
+  async create(ws: WorkspaceRef, recordset: NewRecordset, within?: (tx: EventTransaction, created: RecordsetRecord, jobs: JobTransaction) => Promise<void>): Promise<RecordsetRecord> {
     try {
       return await this.run(ws, async (trx) => {
         const row = await trx
@@ -127,7 +127,7 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
           .returningAll()
           .executeTakeFirstOrThrow();
         const created = toRecordset(row);
-        await within?.(asEventTransaction(trx), created);
+        await within?.(asEventTransaction(trx), created, asJobTransaction(trx));
         return created;
       });
     } catch (error) {
