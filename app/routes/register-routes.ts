@@ -144,6 +144,8 @@ import { registerResyncRecordsetPromotedColumns } from "./recordsets/resync-reco
 import { registerEnableRecordsetMapMode } from "./recordsets/enable-recordset-map-mode.ts";
 import { registerGetRecordsetPipeline } from "./recordsets/get-recordset-pipeline.ts";
 import { registerCreateRecordsetPipeline } from "./recordsets/create-recordset-pipeline.ts";
+import { registerStreamMapRecords } from "./records/stream-map-records.ts";
+import { registerSpatialFilterRecords } from "./records/spatial-filter-records.ts";
 import { registerListRecords } from "./records/list-records.ts";
 import { registerCreateRecord } from "./records/create-record.ts";
 import { registerBulkDeleteRecords } from "./records/bulk-delete-records.ts";
@@ -337,6 +339,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   // -- recordsets: end
 
   // Records: literal paths (/records/map, /records/bulk-delete, /records/spatial-filter) before /records/{record_id}
+  registerStreamMapRecords(app);
+  registerSpatialFilterRecords(app);
   registerListRecords(app);
   registerCreateRecord(app);
   registerBulkDeleteRecords(app);
