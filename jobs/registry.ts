@@ -6,6 +6,7 @@ import { authSignupInviteHandler, SIGNUP_INVITE_JOB, type AuthSignupInviteServic
 import { ACTIVITY_EXPORT_JOB, activityExportHandler, type ActivityExportServices } from "./handlers/activity-export.ts";
 import { NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler, type NotificationsDigestServices } from "./handlers/notifications-digest.ts";
 import { RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler, type RecordsetsGisBackfillServices } from "./handlers/recordsets-gis-backfill.ts";
+import { RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler, type RecordsetsPurgeTrashServices } from "./handlers/recordsets-purge-trash.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -37,6 +38,8 @@ export type JobHandlerDeps = {
   notifications?: NotificationsDigestServices;
   /** Recordsets: the GIS backfill of map mode (the database handle, for tenant transactions). */
   recordsets?: RecordsetsGisBackfillServices;
+  /** Recordsets: the daily purge of recordsets trashed more than 30 days ago (repositories, events, schema gate). */
+  recordsetTrash?: RecordsetsPurgeTrashServices;
 };
 
 /**
@@ -50,5 +53,6 @@ export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
   if (deps.activity) registry.register(ACTIVITY_EXPORT_JOB, activityExportHandler(deps.activity));
   if (deps.notifications) registry.register(NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler(deps.notifications));
   if (deps.recordsets) registry.register(RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler(deps.recordsets));
+  if (deps.recordsetTrash) registry.register(RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler({ db: deps.db }, deps.recordsetTrash));
   return registry;
 }

@@ -2,6 +2,7 @@ import type { EnqueueJobInput, JobQueue } from "../core/ports/job-queue.ts";
 import type { Locks } from "../core/ports/locks.ts";
 import type { Logger } from "../core/ports/logger.ts";
 import { NOTIFICATIONS_DIGEST_JOB } from "./handlers/notifications-digest.ts";
+import { RECORDSETS_PURGE_TRASH_JOB } from "./handlers/recordsets-purge-trash.ts";
 
 /** A job enqueued once every `everyMs`, in slots aligned to the epoch (e.g. :00 and :30). */
 export type Schedule = { name: string; everyMs: number; job: EnqueueJobInput };
@@ -9,6 +10,7 @@ export type Schedule = { name: string; everyMs: number; job: EnqueueJobInput };
 /** The schedules this codebase runs. */
 export const defaultSchedules: readonly Schedule[] = [
   { name: NOTIFICATIONS_DIGEST_JOB, everyMs: 30 * 60_000, job: { type: NOTIFICATIONS_DIGEST_JOB, payload: {}, maxAttempts: 2 } },
+  { name: RECORDSETS_PURGE_TRASH_JOB, everyMs: 24 * 60 * 60_000, job: { type: RECORDSETS_PURGE_TRASH_JOB, payload: {}, maxAttempts: 3 } },
 ];
 
 export type SchedulerOptions = {

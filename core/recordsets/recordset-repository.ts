@@ -103,8 +103,8 @@ export interface RecordsetRepository {
   restore(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
   /** Deletes the recordset and, by cascade, its records, versions, grants and views. */
   purge(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
-  /** Purges recordsets trashed before `cutoff`; returns their ids. */
-  purgeTrashedBefore(ws: WorkspaceRef, cutoff: Date): Promise<string[]>;
+  /** Purges recordsets trashed before `cutoff`; returns their ids. `within` runs in the same transaction (events). */
+  purgeTrashedBefore(ws: WorkspaceRef, cutoff: Date, within?: (tx: EventTransaction, purged: Pick<RecordsetRecord, "id" | "slug" | "name" | "recordCount">[]) => Promise<void>): Promise<string[]>;
   /** Recomputes every recordset's record_count in one UPDATE; returns how many changed. */
   syncCounts(ws: WorkspaceRef): Promise<{ recordsets: number; changed: number }>;
   /** Recomputes promoted columns and geometry of every record of the recordset; returns rows updated. */

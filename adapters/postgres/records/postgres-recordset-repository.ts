@@ -241,11 +241,21 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     });
   }
 
-  async purgeTrashedBefore(ws: WorkspaceRef, cutoff: Date): Promise<string[]> {
-    const rows = await this.run(ws, (trx) =>
-      trx.deleteFrom("recordsets").where("deleted_at", "is not", null).where("deleted_at", "<", cutoff).returning("id").execute(),
-    );
-    return rows.map((r) => r.id);
+  async purgeTrashedBefore(
+    ws: WorkspaceRef,
+    cutoff: Date,
+    within?: (tx: EventTransaction, purged: Pick<RecordsetRecord, "id" | "slug" | "name" | "recordCount">[]) => Promise<void>,
+  ): Promise<string[]> {
+    return await this.run(ws, async (trx) => {
+      const rows = await trx
+        .deleteFrom("recordsets")
+        .where("deleted_at", "is not", null)
+        .where("deleted_at", "<", cutoff)
+        .returning(["id", "slug", "name", "record_count"])
+        .execute();
+      if (rows.length > 0) await within?.(asEventTransaction(trx), rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, recordCount: r.record_count })));
+      return rows.map((r) => r.id);
+    });
   }
 
   async syncCounts(ws: WorkspaceRef): Promise<{ recordsets: number; changed: number }> {
