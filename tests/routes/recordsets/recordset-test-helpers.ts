@@ -75,3 +75,18 @@ export async function grant(
 
 /** An id no workspace uses. */
 export const unknownId = "01939a6e-7c1e-7b41-9a31-5f2b8d1c0aff";
+
+/** Moves a recordset to the trash through the API as the owner. */
+export async function trashRecordset(t: TestApp, ws: TestWorkspace, slug: string): Promise<void> {
+  const res = await t.request(`/api/v1/recordsets/${slug}`, { method: "DELETE", headers: t.as(ws.owner, ws) });
+  if (res.status !== 204) throw new Error(`trashRecordset failed: ${res.status} ${await res.text()}`);
+}
+
+/** The `it.each` rows of the workspace-admin-only checks: admin gets `adminStatus`, member and viewer 403. */
+export function onlyWorkspaceAdmins(adminStatus: 200 | 204) {
+  return [
+    ["admin", adminStatus],
+    ["member", 403],
+    ["viewer", 403],
+  ] as const;
+}
