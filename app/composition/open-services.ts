@@ -42,11 +42,15 @@ import { PostgresJobQueue } from "../../adapters/postgres/jobs/postgres-job-queu
 import { migratePlatform } from "../../adapters/postgres/migrator.ts";
 import { openDatabase, type DatabaseHandle } from "../../adapters/postgres/open-database.ts";
 import { openObjectStorage } from "../../adapters/storage/open-object-storage.ts";
+import { PostgresRecordBulkWriter } from "../../adapters/postgres/imports/postgres-record-bulk-writer.ts";
+import { StreamingTabularFileReader } from "../../adapters/files/streaming-tabular-file-reader.ts";
+import { openGeocoder } from "../../adapters/geocoding/open-geocoder.ts";
 import { openLlm } from "../../adapters/llm/open-llm.ts";
 import { PostgresLlmUsageRecorder } from "../../adapters/postgres/llm/postgres-llm-usage-recorder.ts";
 import { meteredLlm } from "../../core/llm/metered-llm.ts";
 import type { Logger } from "../../core/ports/logger.ts";
 import type { Config } from "../config/config-schema.ts";
+import { PostgresTrackingRepository } from "../../adapters/postgres/tracking/postgres-tracking-repository.ts";
 import { resolveSecrets } from "./secrets.ts";
 import type { Services } from "./services.ts";
 import { createTenantSchemaGate } from "./tenant-schema-gate.ts";
@@ -194,12 +198,21 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       recordAttachments: new PostgresRecordAttachmentRepository(database),
       recordsetPipelines: new PostgresRecordsetPipelineRepository(database),
       recordsetSources: [],
+      importWriter: new PostgresRecordBulkWriter(database),
+      tabularFiles: new StreamingTabularFileReader(),
+      geocoder: openGeocoder({
+        provider: config.GEOCODING_PROVIDER,
+        googleApiKey: config.GOOGLE_MAPS_API_KEY,
+        rateLimitPerSecond: config.GEOCODING_RATE_LIMIT_PER_SECOND,
+      }),
       adapters: { database: database.kind, cache: cacheServices.kind, storage: storage.kind, mail: mail.kind },
       llm: meteredLlm(llm.llm, llmUsage),
       llmUsage,
+      tracking: new PostgresTrackingRepository(database),
       close: closeAll,
     };
     services.adapters.billing = billing.kind;
+    services.adapters.geocoder = services.geocoder.kind;
     services.adapters.llm = llm.kind;
     logger.info("services ready", services.adapters);
     return services;

@@ -31,14 +31,18 @@ import type { Locks } from "../../core/ports/locks.ts";
 import type { Logger } from "../../core/ports/logger.ts";
 import type { Mailer } from "../../core/ports/mailer.ts";
 import type { ObjectStorage } from "../../core/ports/object-storage.ts";
+import type { Geocoder } from "../../core/ports/geocoder.ts";
+import type { TabularFileReader } from "../../core/ports/tabular-file-reader.ts";
 import type { PubSub } from "../../core/ports/pub-sub.ts";
 import type { RateLimiter } from "../../core/ports/rate-limiter.ts";
 import type { RefreshTokenStore } from "../../core/ports/refresh-token-store.ts";
 import type { LlmUsageRecorder } from "../../core/llm/llm-usage-recorder.ts";
 import type { MeteredLlm } from "../../core/llm/metered-llm.ts";
 import type { RecordsetRepository } from "../../core/recordsets/recordset-repository.ts";
+import type { RecordBulkWriter } from "../../core/imports/record-bulk-writer.ts";
 import type { RecordsetSource } from "../../core/recordsets/recordset-sources.ts";
 import type { RecordRepository } from "../../core/records/record-repository.ts";
+import type { TrackingRepository } from "../../core/tracking/tracking-repository.ts";
 import type { RecordAttachmentRepository } from "../../core/records/record-attachment-repository.ts";
 import type { RecordsetPipelineRepository } from "../../core/recordsets/recordset-pipeline-repository.ts";
 import type { DatabaseHandle } from "../../adapters/postgres/open-database.ts";
@@ -131,6 +135,14 @@ export type Services = {
   recordsetPipelines: RecordsetPipelineRepository;
   /** Recordsets: sources (connected integrations) that create their missing recordsets before a list; empty until integrations exist. */
   recordsetSources: RecordsetSource[];
+  /** Recordset Import: writes imported records in bulk with a checkpoint per batch (COPY on Postgres). */
+  importWriter: RecordBulkWriter;
+  /** Recordset Import: reads uploaded CSV/XLSX/JSON/GeoJSON files as row batches (adapters/files/). */
+  tabularFiles: TabularFileReader;
+  /** Recordset Import: geocoding jobs (Google Geocoding, or the offline city gazetteer). */
+  geocoder: Geocoder;
+  /** Record Tracking: insights, interactions and tasks of records, dashboard aggregates (core/tracking/). */
+  tracking: TrackingRepository;
   /** Which adapter serves each port, for logs and `/health`. */
   adapters: Record<string, string>;
   close(): Promise<void>;

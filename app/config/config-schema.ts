@@ -63,6 +63,14 @@ export const configSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalText,
   /** Shared secret of the Clerk-facing frontend server (`X-Clerk-Secret`); unset: Clerk check answers 503. */
   CLERK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Recordset Import: largest file accepted for import (upload, analyze, import); default 200 MB. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+
+  /** Geocoding: `google` needs GOOGLE_MAPS_API_KEY; default google when the key is set, else the offline gazetteer. */
+  GEOCODING_PROVIDER: z.enum(["google", "offline"]).optional(),
+  GOOGLE_MAPS_API_KEY: optionalText,
+  /** Requests per second sent to the geocoder (default: Google 50, offline unlimited). */
+  GEOCODING_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(10_000).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
