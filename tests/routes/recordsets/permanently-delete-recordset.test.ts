@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 import { addRecords } from "./recordset-admin-test-helpers.ts";
-import { makeRecordset, onlyWorkspaceAdmins, trashRecordset } from "./recordset-test-helpers.ts";
+import { eventTypesFor, makeRecordset, onlyWorkspaceAdmins, trashRecordset } from "./recordset-test-helpers.ts";
 
 // DELETE /api/v1/recordsets/trash/{recordset_slug} (permanentlyDeleteRecordset)
 let t: TestApp;
@@ -23,6 +23,7 @@ describe("permanentlyDeleteRecordset: happy", () => {
     expect(await t.services.recordsets.find({ id: ws.id, schemaName: ws.schemaName }, rs.id, { trashed: true })).toBeNull();
     expect(await t.services.records.find({ id: ws.id, schemaName: ws.schemaName }, id!)).toBeNull();
     expect((await purge(rs.slug, t.as(ws.owner, ws))).status).toBe(404);
+    expect((await eventTypesFor(t, ws, rs.id)).at(-1)).toBe("recordset.purged");
   });
 });
 

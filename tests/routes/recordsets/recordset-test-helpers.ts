@@ -1,5 +1,6 @@
 import { accessFlags, type AccessFlag, type AccessFlags } from "../../../core/recordsets/recordset-repository.ts";
 import { newId } from "../../../core/ids.ts";
+import { tenantDatabase } from "../../../adapters/postgres/tenant-database.ts";
 import type { TestApp, TestUser, TestWorkspace } from "../../support/test-app.ts";
 
 /** The JSON of a recordset, as the API returns it (the fields tests usually read). */
@@ -89,4 +90,12 @@ export function onlyWorkspaceAdmins(adminStatus: 200 | 204) {
     ["member", 403],
     ["viewer", 403],
   ] as const;
+}
+
+/** Types of the activity events recorded about one entity, oldest first. */
+export async function eventTypesFor(t: TestApp, ws: TestWorkspace, entityId: string): Promise<string[]> {
+  const rows = await tenantDatabase(t.database, ws.schemaName).transaction((trx) =>
+    trx.selectFrom("activity").select("type").where("entity_id", "=", entityId).orderBy("occurred_at").orderBy("id").execute(),
+  );
+  return rows.map((r) => r.type);
 }

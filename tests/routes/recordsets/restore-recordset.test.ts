@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 import { addRecords } from "./recordset-admin-test-helpers.ts";
-import { makeRecordset, onlyWorkspaceAdmins, trashRecordset } from "./recordset-test-helpers.ts";
+import { eventTypesFor, makeRecordset, onlyWorkspaceAdmins, trashRecordset } from "./recordset-test-helpers.ts";
 
 // POST /api/v1/recordsets/trash/{recordset_slug}/restore (restoreRecordset)
 let t: TestApp;
@@ -22,6 +22,7 @@ describe("restoreRecordset: happy", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: rs.id, slug: rs.slug, is_active: true, deleted_at: null, record_count: 1 });
     expect((await t.request(`/api/v1/recordsets/${rs.slug}`, { headers: t.as(ws.owner, ws) })).status).toBe(200);
+    expect(await eventTypesFor(t, ws, rs.id)).toEqual(["recordset.created", "recordset.deleted", "recordset.restored"]);
   });
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { updateRecord } from "../../../core/records/update-record.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 import { addRecords, ownerActor } from "./recordset-admin-test-helpers.ts";
-import { grant, makeRecordset, type RecordsetJson } from "./recordset-test-helpers.ts";
+import { eventTypesFor, grant, makeRecordset, type RecordsetJson } from "./recordset-test-helpers.ts";
 
 // PUT /api/v1/recordsets/{recordset_slug} (updateRecordset)
 let t: TestApp;
@@ -21,6 +21,7 @@ describe("updateRecordset: happy", () => {
     const res = await update(rs.slug, owner(), { name: "After", description: "Now described", color: "#fff", slug: "ignored" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ slug: rs.slug, name: "After", description: "Now described", color: "#fff", settings: { a: 1 } });
+    expect(await eventTypesFor(t, ws, rs.id)).toEqual(["recordset.created", "recordset.updated"]);
   });
 
   it("recomputes titles, promoted columns and geometry when the schema change moves them", async () => {
