@@ -1,3 +1,4 @@
+import type { InTransaction } from "../events/domain-event.ts";
 /** API keys of one workspace, as stored (the secret itself is never stored, only its hash). */
 export type ApiKeyCounts = { total: number; active: number; revoked: number };
 
@@ -55,14 +56,20 @@ export interface ApiKeyRepository {
   list(workspaceId: string, filter: ListApiKeysFilter): Promise<{ items: ApiKey[]; total: number }>;
   /** The key, or null when missing or in another workspace. */
   get(workspaceId: string, id: string): Promise<ApiKey | null>;
-  create(key: NewApiKey): Promise<ApiKey>;
+  create(key: NewApiKey, within?: InTransaction<ApiKey>): Promise<ApiKey>;
   /** Applies `changes` to a key that is not revoked; null when missing, other workspace, or revoked. */
-  update(workspaceId: string, id: string, changes: ApiKeyChanges, now: Date): Promise<ApiKey | null>;
+  update(workspaceId: string, id: string, changes: ApiKeyChanges, now: Date, within?: InTransaction<ApiKey>): Promise<ApiKey | null>;
   /**
    * In one transaction: revokes `id` (when not revoked yet) and stores `replacement`.
    * Null, with nothing written, when `id` is missing, in another workspace, or already revoked.
    */
-  rotate(workspaceId: string, id: string, replacement: NewApiKey, now: Date): Promise<{ revoked: ApiKey; created: ApiKey } | null>;
+  rotate(
+    workspaceId: string,
+    id: string,
+    replacement: NewApiKey,
+    now: Date,
+    within?: InTransaction<{ revoked: ApiKey; created: ApiKey }>,
+  ): Promise<{ revoked: ApiKey; created: ApiKey } | null>;
   /** True when a key was deleted. */
   delete(workspaceId: string, id: string): Promise<boolean>;
 }

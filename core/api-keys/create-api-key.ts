@@ -28,7 +28,8 @@ export async function createApiKey(
     createdBy: actor.userId,
     createdAt: now,
   });
-  const key = await deps.apiKeys.create(row);
-  await recordEvent(deps, actor, { type: "api_key.created", entity: { type: "api_key", id: key.id, name: key.name }, metadata: { prefix: key.prefix, scopes: key.scopes } });
+  const key = await deps.apiKeys.create(row, async (transaction, created) => {
+    await recordEvent(deps, actor, { type: "api_key.created", entity: { type: "api_key", id: created.id, name: created.name }, metadata: { prefix: created.prefix, scopes: created.scopes } }, { transaction });
+  });
   return { key, secret };
 }

@@ -15,8 +15,9 @@ export async function revokeApiKey(deps: ApiKeysDeps & EventDeps, actor: Actor, 
   const workspaceId = actor.workspace!.id;
   assertNotRevoked(await findApiKey(deps.apiKeys, workspaceId, input.id));
   const now = deps.now();
-  const revoked = await deps.apiKeys.update(workspaceId, input.id, { revokedAt: now, isActive: false }, now);
+  const revoked = await deps.apiKeys.update(workspaceId, input.id, { revokedAt: now, isActive: false }, now, async (transaction, key) => {
+    await recordEvent(deps, actor, { type: "api_key.revoked", entity: { type: "api_key", id: key.id, name: key.name }, metadata: { prefix: key.prefix } }, { transaction });
+  });
   if (!revoked) throw new Conflict("this API key was revoked meanwhile", { api_key_id: input.id });
-  await recordEvent(deps, actor, { type: "api_key.revoked", entity: { type: "api_key", id: revoked.id, name: revoked.name }, metadata: { prefix: revoked.prefix } });
   return revoked;
 }

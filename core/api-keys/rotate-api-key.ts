@@ -29,8 +29,9 @@ export async function rotateApiKey(
     createdBy: actor.userId,
     createdAt: now,
   });
-  const rotated = await deps.apiKeys.rotate(workspaceId, old.id, row, now);
+  const rotated = await deps.apiKeys.rotate(workspaceId, old.id, row, now, async (transaction, { created, revoked }) => {
+    await recordEvent(deps, actor, { type: "api_key.rotated", entity: { type: "api_key", id: created.id, name: created.name }, metadata: { replaced_id: revoked.id, prefix: created.prefix } }, { transaction });
+  });
   if (!rotated) throw new Conflict("this API key was revoked meanwhile", { api_key_id: old.id });
-  await recordEvent(deps, actor, { type: "api_key.rotated", entity: { type: "api_key", id: rotated.created.id, name: rotated.created.name }, metadata: { replaced_id: rotated.revoked.id, prefix: rotated.created.prefix } });
   return { key: rotated.created, secret, replaced: rotated.revoked };
 }

@@ -1,3 +1,4 @@
+import type { EventTransaction } from "../events/domain-event.ts";
 import { sendActivationEmail, type SendActivationDeps } from "../accounts/activation.ts";
 import type { Actor, Role } from "../auth/actor.ts";
 import { Conflict } from "../errors.ts";
@@ -40,22 +41,23 @@ export async function createMember(deps: CreateMemberDeps & EventDeps, actor: Ac
   const ws = workspaceOf(actor);
   const email = input.email.trim().toLowerCase();
   const existing = await deps.members.findUserByEmail(email);
-  let userId: string;
+  const userId = existing?.id ?? newId();
+  const fullName = existing?.fullName ?? (input.fullName?.trim() || email.split("@")[0]!);
+  // The event commits with the membership (the profile and activation mail come after).
+  const added = async (transaction: EventTransaction) => {
+    await recordEvent(deps, actor, { type: "member.added", entity: { type: "member", id: userId, name: fullName }, metadata: { role: input.role }, audience: [userId] }, { transaction });
+  };
   if (existing) {
     const status = await deps.members.membershipStatus(ws, existing.id);
     if (status === "active" || status === "inactive") throw new Conflict(`${email} is already a member of this workspace`);
-    userId = existing.id;
-    await deps.members.addMembership(ws, { userId, role: input.role });
+    await deps.members.addMembership(ws, { userId, role: input.role }, added);
   } else {
-    userId = newId();
-    const fullName = input.fullName?.trim() || email.split("@")[0]!;
-    await deps.members.addMembership(ws, { userId, role: input.role, newUser: { email, fullName } });
+    await deps.members.addMembership(ws, { userId, role: input.role, newUser: { email, fullName } }, added);
   }
   await ensureMember(deps, ws, userId);
   if (input.profile && Object.keys(input.profile).length > 0) await deps.members.updateProfile(ws, userId, input.profile);
   const activationEmailSent = !existing;
   if (activationEmailSent) await sendActivationEmail(deps, userId, ws.id);
   const view = await toMemberView(deps, await requireMember(deps, ws, userId));
-  await recordEvent(deps, actor, { type: "member.added", entity: { type: "member", id: userId, name: view.full_name }, metadata: { role: input.role }, audience: [userId] });
   return { ...view, user_created: !existing, activation_email_sent: activationEmailSent };
 }

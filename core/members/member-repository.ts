@@ -1,3 +1,4 @@
+import type { InTransaction } from "../events/domain-event.ts";
 import type { Role } from "../auth/actor.ts";
 
 /** The workspace a member operation acts in (from `actor.workspace`). */
@@ -73,8 +74,8 @@ export interface MemberRepository {
    * Makes `userId` an active member with `role` (reviving a removed membership), creating
    * the user first (without a password) when `newUser` is given. One platform transaction.
    */
-  addMembership(ws: WorkspaceRef, input: { userId: string; role: Role; newUser?: { email: string; fullName: string } }): Promise<void>;
-  updateMembership(ws: WorkspaceRef, userId: string, patch: { role?: Role; status?: "active" | "inactive" }): Promise<void>;
+  addMembership(ws: WorkspaceRef, input: { userId: string; role: Role; newUser?: { email: string; fullName: string } }, within?: InTransaction): Promise<void>;
+  updateMembership(ws: WorkspaceRef, userId: string, patch: { role?: Role; status?: "active" | "inactive" }, within?: InTransaction): Promise<void>;
   updateProfile(ws: WorkspaceRef, userId: string, patch: MemberProfilePatch): Promise<void>;
   /** Sets the avatar's storage key; returns the previous key. */
   setAvatarKey(ws: WorkspaceRef, userId: string, key: string): Promise<string | null>;
@@ -85,7 +86,7 @@ export interface MemberRepository {
     change: { set: { tourId: string; state: TourState } } | { reset: string | null },
   ): Promise<Record<string, TourState>>;
   /** Membership status `removed`, tenant row soft-deleted, team memberships dropped. */
-  remove(ws: WorkspaceRef, userId: string): Promise<void>;
+  remove(ws: WorkspaceRef, userId: string, within?: InTransaction): Promise<void>;
   /** Workspaces the user belongs to (any status but removed). */
   countWorkspaces(userId: string): Promise<number>;
   /** Deletes the tenant row, then the user (which cascades to memberships and sessions). */

@@ -20,7 +20,8 @@ export async function removeMember(deps: RemoveMemberDeps & EventDeps, actor: Ac
   const member = await requireMember(deps, ws, input.memberId);
   assertCanActOn(actor, member);
   if (member.role === "owner") throw new Conflict("the workspace owner cannot be removed; transfer ownership first");
-  await deps.members.remove(ws, member.userId);
-  await recordEvent(deps, actor, { type: "member.removed", entity: { type: "member", id: member.userId, name: member.displayName ?? member.fullName }, metadata: { role: member.role }, audience: [member.userId] });
+  await deps.members.remove(ws, member.userId, async (transaction) => {
+    await recordEvent(deps, actor, { type: "member.removed", entity: { type: "member", id: member.userId, name: member.displayName ?? member.fullName }, metadata: { role: member.role }, audience: [member.userId] }, { transaction });
+  });
   await invalidateMemberCache(deps, ws.id);
 }

@@ -44,8 +44,11 @@ export async function updateMember(deps: UpdateMemberDeps & EventDeps, actor: Ac
     }
     if (input.role !== undefined) assertCanGrant(actor, input.role);
     const status = input.isActive === undefined ? undefined : input.isActive ? ("active" as const) : ("inactive" as const);
-    await deps.members.updateMembership(ws, member.userId, { role: input.role, status });
-    if (input.role !== undefined && input.role !== member.role) await recordEvent(deps, actor, { type: "member.role_changed", entity: { type: "member", id: member.userId, name: member.displayName ?? member.fullName }, metadata: { from: member.role, to: input.role }, audience: [member.userId] });
+    const roleChanged = input.role !== undefined && input.role !== member.role;
+    await deps.members.updateMembership(ws, member.userId, { role: input.role, status }, async (transaction) => {
+      if (!roleChanged) return;
+      await recordEvent(deps, actor, { type: "member.role_changed", entity: { type: "member", id: member.userId, name: member.displayName ?? member.fullName }, metadata: { from: member.role, to: input.role }, audience: [member.userId] }, { transaction });
+    });
   }
   if (changesProfile) {
     await ensureMember(deps, ws, member.userId);

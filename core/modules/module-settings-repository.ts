@@ -1,3 +1,4 @@
+import type { InTransaction } from "../events/domain-event.ts";
 /** A module's stored switch and settings in one workspace. */
 export type StoredModuleSettings = {
   module: string;
@@ -25,5 +26,5 @@ export interface ModuleSettingsRepository {
   /** Stores the row, replacing any existing one. */
   upsert(schemaName: string, row: ModuleSettingsWrite): Promise<StoredModuleSettings>;
   /** Flips `enabled` atomically; a module without a row starts from `enabledByDefault`. */
-  toggle(schemaName: string, module: string, enabledByDefault: boolean, by: string | null, at: Date): Promise<StoredModuleSettings>;
+  toggle(schemaName: string, module: string, enabledByDefault: boolean, by: string | null, at: Date, within?: InTransaction<StoredModuleSettings>): Promise<StoredModuleSettings>;
 }

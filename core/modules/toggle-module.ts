@@ -8,7 +8,8 @@ import { knownModule, moduleSettingsView, type ModuleSettings } from "./module-s
 export async function toggleModule(deps: ModuleSettingsDeps & EventDeps, actor: Actor, input: { module: string }): Promise<ModuleSettings> {
   await authorize(deps, actor, "can_edit_module_settings");
   const module = knownModule(input.module);
-  const stored = await deps.moduleSettings.toggle(actor.workspace!.schemaName, module.name, module.enabledByDefault, actor.userId, deps.now());
-  await recordEvent(deps, actor, { type: "module.toggled", entity: { type: "module", id: module.name, name: module.label }, metadata: { enabled: stored.enabled } });
+  const stored = await deps.moduleSettings.toggle(actor.workspace!.schemaName, module.name, module.enabledByDefault, actor.userId, deps.now(), async (transaction, toggled) => {
+    await recordEvent(deps, actor, { type: "module.toggled", entity: { type: "module", id: module.name, name: module.label }, metadata: { enabled: toggled.enabled } }, { transaction });
+  });
   return moduleSettingsView(module, stored);
 }

@@ -16,7 +16,8 @@ export async function resetRolePermissions(
 ): Promise<RolePermissions & { removed: number }> {
   await authorize(deps, actor, "can_edit_permission");
   assertEditableRole(input.role);
-  const removed = await deps.rolePermissions.clear(actor.workspace!.schemaName, input.role);
-  if (removed > 0) await recordEvent(deps, actor, { type: "permissions.updated", entity: { type: "role", id: input.role, name: input.role }, metadata: { reset: true, removed } });
+  const removed = await deps.rolePermissions.clear(actor.workspace!.schemaName, input.role, async (transaction, count) => {
+    await recordEvent(deps, actor, { type: "permissions.updated", entity: { type: "role", id: input.role, name: input.role }, metadata: { reset: true, removed: count } }, { transaction });
+  });
   return { ...rolePermissions(input.role, new Map()), removed };
 }

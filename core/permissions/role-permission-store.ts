@@ -1,3 +1,4 @@
+import type { InTransaction } from "../events/domain-event.ts";
 import type { Role } from "../auth/actor.ts";
 import type { PermissionName } from "./catalog.ts";
 
@@ -24,9 +25,9 @@ export interface RolePermissionStore {
   /** Every stored row of the workspace, all roles. */
   list(schemaName: string): Promise<StoredRolePermission[]>;
   /** Inserts or replaces `entries` for `role`, in one transaction. */
-  upsert(schemaName: string, role: EditableRole, entries: readonly RolePermissionEntry[], by: string | null, at: Date): Promise<void>;
+  upsert(schemaName: string, role: EditableRole, entries: readonly RolePermissionEntry[], by: string | null, at: Date, within?: InTransaction): Promise<void>;
   /** Deletes every stored row of `role`; returns how many there were. */
-  clear(schemaName: string, role: EditableRole): Promise<number>;
+  clear(schemaName: string, role: EditableRole, within?: InTransaction<number>): Promise<number>;
   /** Inserts the rows that are not stored yet (existing ones are kept); returns how many were inserted. */
   insertMissing(
     schemaName: string,

@@ -57,7 +57,10 @@ export async function updateRolePermissions(
   }
 
   const schemaName = actor.workspace!.schemaName;
-  if (entries.length > 0) await deps.rolePermissions.upsert(schemaName, role, entries, actor.userId, deps.now());
-  if (entries.length > 0) await recordEvent(deps, actor, { type: "permissions.updated", entity: { type: "role", id: role, name: role }, metadata: { changes: entries.map((e) => ({ permission: e.permission, allowed: e.allowed })) } });
+  if (entries.length > 0) {
+    await deps.rolePermissions.upsert(schemaName, role, entries, actor.userId, deps.now(), async (transaction) => {
+      await recordEvent(deps, actor, { type: "permissions.updated", entity: { type: "role", id: role, name: role }, metadata: { changes: entries.map((e) => ({ permission: e.permission, allowed: e.allowed })) } }, { transaction });
+    });
+  }
   return rolePermissions(role, overridesOf(await deps.rolePermissions.list(schemaName), role));
 }

@@ -40,6 +40,7 @@ function withHeartbeat(queue: JobQueue, heartbeat: JobQueue["heartbeat"]): JobQu
     get: (...a) => queue.get(...a),
     list: (...a) => queue.list(...a),
     cancel: (...a) => queue.cancel(...a),
+    remove: (...a) => queue.remove(...a),
     retry: (...a) => queue.retry(...a),
     claim: (...a) => queue.claim(...a),
     heartbeat,

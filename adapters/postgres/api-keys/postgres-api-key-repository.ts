@@ -1,3 +1,5 @@
+import type { InTransaction } from "../../../core/events/domain-event.ts";
+import { asEventTransaction } from "../events/postgres-event-recorder.ts";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type {
   ApiKey,
@@ -98,28 +100,36 @@ export class PostgresApiKeyRepository implements ApiKeyRepository {
     return row ? toApiKey(row) : null;
   }
 
-  async create(key: NewApiKey): Promise<ApiKey> {
-    const row = await this.db.insertInto("api_keys").values(toRow(key)).returning(columns).executeTakeFirstOrThrow();
-    return toApiKey(row);
+  async create(key: NewApiKey, within?: InTransaction<ApiKey>): Promise<ApiKey> {
+    return await this.db.transaction().execute(async (trx) => {
+      const created = toApiKey(await trx.insertInto("api_keys").values(toRow(key)).returning(columns).executeTakeFirstOrThrow());
+      await within?.(asEventTransaction(trx), created);
+      return created;
+    });
   }
 
-  async update(workspaceId: string, id: string, changes: ApiKeyChanges, now: Date): Promise<ApiKey | null> {
-    const row = await this.db
-      .updateTable("api_keys")
-      .set({
-        ...(changes.name === undefined ? {} : { name: changes.name }),
-        ...(changes.scopes === undefined ? {} : { scopes: jsonb(changes.scopes) }),
-        ...(changes.expiresAt === undefined ? {} : { expires_at: changes.expiresAt }),
-        ...(changes.isActive === undefined ? {} : { is_active: changes.isActive }),
-        ...(changes.revokedAt === undefined ? {} : { revoked_at: changes.revokedAt }),
-        updated_at: now,
-      })
-      .where("workspace_id", "=", workspaceId)
-      .where("id", "=", id)
-      .where("revoked_at", "is", null)
-      .returning(columns)
-      .executeTakeFirst();
-    return row ? toApiKey(row) : null;
+  async update(workspaceId: string, id: string, changes: ApiKeyChanges, now: Date, within?: InTransaction<ApiKey>): Promise<ApiKey | null> {
+    return await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable("api_keys")
+        .set({
+          ...(changes.name === undefined ? {} : { name: changes.name }),
+          ...(changes.scopes === undefined ? {} : { scopes: jsonb(changes.scopes) }),
+          ...(changes.expiresAt === undefined ? {} : { expires_at: changes.expiresAt }),
+          ...(changes.isActive === undefined ? {} : { is_active: changes.isActive }),
+          ...(changes.revokedAt === undefined ? {} : { revoked_at: changes.revokedAt }),
+          updated_at: now,
+        })
+        .where("workspace_id", "=", workspaceId)
+        .where("id", "=", id)
+        .where("revoked_at", "is", null)
+        .returning(columns)
+        .executeTakeFirst();
+      if (!row) return null;
+      const updated = toApiKey(row);
+      await within?.(asEventTransaction(trx), updated);
+      return updated;
+    });
   }
 
   async rotate(
@@ -127,6 +137,7 @@ export class PostgresApiKeyRepository implements ApiKeyRepository {
     id: string,
     replacement: NewApiKey,
     now: Date,
+    within?: InTransaction<{ revoked: ApiKey; created: ApiKey }>,
   ): Promise<{ revoked: ApiKey; created: ApiKey } | null> {
     return this.db.transaction().execute(async (trx) => {
       const revoked = await trx
@@ -139,7 +150,9 @@ export class PostgresApiKeyRepository implements ApiKeyRepository {
         .executeTakeFirst();
       if (!revoked) return null;
       const created = await trx.insertInto("api_keys").values(toRow(replacement)).returning(columns).executeTakeFirstOrThrow();
-      return { revoked: toApiKey(revoked), created: toApiKey(created) };
+      const rotated = { revoked: toApiKey(revoked), created: toApiKey(created) };
+      await within?.(asEventTransaction(trx), rotated);
+      return rotated;
     });
   }
 

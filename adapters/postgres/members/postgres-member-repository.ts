@@ -1,3 +1,5 @@
+import type { InTransaction } from "../../../core/events/domain-event.ts";
+import { asEventTransaction } from "../events/postgres-event-recorder.ts";
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { Role } from "../../../core/auth/actor.ts";
 import { Conflict } from "../../../core/errors.ts";
@@ -183,6 +185,7 @@ export class PostgresMemberRepository implements MemberRepository {
   async addMembership(
     ws: WorkspaceRef,
     input: { userId: string; role: Role; newUser?: { email: string; fullName: string } },
+    within?: InTransaction,
   ): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
@@ -204,6 +207,7 @@ export class PostgresMemberRepository implements MemberRepository {
           .returning("user_id")
           .executeTakeFirst();
         if (!row) throw new Conflict("this user is already a member of the workspace");
+        await within?.(asEventTransaction(trx), undefined);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new Conflict("a user with this email already exists or is already a member");
@@ -215,19 +219,23 @@ export class PostgresMemberRepository implements MemberRepository {
     ws: WorkspaceRef,
     userId: string,
     patch: { role?: Role; status?: "active" | "inactive" },
+    within?: InTransaction,
   ): Promise<void> {
     const values = {
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),
     };
     if (Object.keys(values).length === 0) return;
-    await this.db
-      .updateTable("workspace_members")
-      .set(values)
-      .where("workspace_id", "=", ws.id)
-      .where("user_id", "=", userId)
-      .where("status", "<>", "removed")
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("workspace_members")
+        .set(values)
+        .where("workspace_id", "=", ws.id)
+        .where("user_id", "=", userId)
+        .where("status", "<>", "removed")
+        .execute();
+      await within?.(asEventTransaction(trx), undefined);
+    });
   }
 
   async updateProfile(ws: WorkspaceRef, userId: string, patch: MemberProfilePatch): Promise<void> {
@@ -284,14 +292,18 @@ export class PostgresMemberRepository implements MemberRepository {
     return row?.tours ?? {};
   }
 
-  async remove(ws: WorkspaceRef, userId: string): Promise<void> {
-    // Access ends first (the platform row is what the auth middleware reads).
-    await this.db
-      .updateTable("workspace_members")
-      .set({ status: "removed" })
-      .where("workspace_id", "=", ws.id)
-      .where("user_id", "=", userId)
-      .execute();
+  async remove(ws: WorkspaceRef, userId: string, within?: InTransaction): Promise<void> {
+    // Access ends first (the platform row is what the auth middleware reads); the event
+    // commits with it.
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("workspace_members")
+        .set({ status: "removed" })
+        .where("workspace_id", "=", ws.id)
+        .where("user_id", "=", userId)
+        .execute();
+      await within?.(asEventTransaction(trx), undefined);
+    });
     await tenantDatabase(this.handle, ws.schemaName).transaction(async (trx) => {
       await trx.deleteFrom("team_members").where("user_id", "=", userId).execute();
       await trx

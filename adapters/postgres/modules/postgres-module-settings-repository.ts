@@ -1,3 +1,5 @@
+import type { InTransaction } from "../../../core/events/domain-event.ts";
+import { asEventTransaction } from "../events/postgres-event-recorder.ts";
 import { sql, type Selectable } from "kysely";
 import type {
   ModuleSettingsRepository,
@@ -80,9 +82,9 @@ export class PostgresModuleSettingsRepository implements ModuleSettingsRepositor
     return toStored(stored);
   }
 
-  async toggle(schemaName: string, module: string, enabledByDefault: boolean, by: string | null, at: Date): Promise<StoredModuleSettings> {
-    const stored = await tenantDatabase(this.handle, schemaName).transaction((trx) =>
-      trx
+  async toggle(schemaName: string, module: string, enabledByDefault: boolean, by: string | null, at: Date, within?: InTransaction<StoredModuleSettings>): Promise<StoredModuleSettings> {
+    return await tenantDatabase(this.handle, schemaName).transaction(async (trx) => {
+      const row = await trx
         .insertInto("module_settings")
         .values(toRow({ module, enabled: !enabledByDefault, settings: {}, by, at }))
         .onConflict((oc) =>
@@ -93,8 +95,10 @@ export class PostgresModuleSettingsRepository implements ModuleSettingsRepositor
           }),
         )
         .returningAll()
-        .executeTakeFirstOrThrow(),
-    );
-    return toStored(stored);
+        .executeTakeFirstOrThrow();
+      const stored = toStored(row);
+      await within?.(asEventTransaction(trx), stored);
+      return stored;
+    });
   }
 }

@@ -1,3 +1,5 @@
+import type { InTransaction } from "../../../core/events/domain-event.ts";
+import { asEventTransaction } from "../events/postgres-event-recorder.ts";
 import { sql } from "kysely";
 import type {
   EditableRole,
@@ -31,10 +33,11 @@ export class PostgresRolePermissionStore implements RolePermissionStore {
     entries: readonly RolePermissionEntry[],
     by: string | null,
     at: Date,
+    within?: InTransaction,
   ): Promise<void> {
     if (entries.length === 0) return;
-    await tenantDatabase(this.handle, schemaName).transaction((trx) =>
-      trx
+    await tenantDatabase(this.handle, schemaName).transaction(async (trx) => {
+      await trx
         .insertInto("role_permissions")
         .values(entries.map((e) => ({ role, permission: e.permission, allowed: e.allowed, updated_by: by, updated_at: at })))
         .onConflict((oc) =>
@@ -44,15 +47,18 @@ export class PostgresRolePermissionStore implements RolePermissionStore {
             updated_at: sql`excluded.updated_at`,
           }),
         )
-        .execute(),
-    );
+        .execute();
+      await within?.(asEventTransaction(trx), undefined);
+    });
   }
 
-  async clear(schemaName: string, role: EditableRole): Promise<number> {
-    const result = await tenantDatabase(this.handle, schemaName).transaction((trx) =>
-      trx.deleteFrom("role_permissions").where("role", "=", role).executeTakeFirst(),
-    );
-    return Number(result.numDeletedRows);
+  async clear(schemaName: string, role: EditableRole, within?: InTransaction<number>): Promise<number> {
+    return await tenantDatabase(this.handle, schemaName).transaction(async (trx) => {
+      const result = await trx.deleteFrom("role_permissions").where("role", "=", role).executeTakeFirst();
+      const removed = Number(result.numDeletedRows);
+      if (removed > 0) await within?.(asEventTransaction(trx), removed);
+      return removed;
+    });
   }
 
   async insertMissing(
