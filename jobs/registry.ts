@@ -7,6 +7,7 @@ import { ACTIVITY_EXPORT_JOB, activityExportHandler, type ActivityExportServices
 import { NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler, type NotificationsDigestServices } from "./handlers/notifications-digest.ts";
 import { RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler, type RecordsetsGisBackfillServices } from "./handlers/recordsets-gis-backfill.ts";
 import { RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler, type RecordsetsPurgeTrashServices } from "./handlers/recordsets-purge-trash.ts";
+import { IMPORT_JOB, recordsetsImportHandler, type RecordsetsImportServices } from "./handlers/recordsets-import.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -40,6 +41,8 @@ export type JobHandlerDeps = {
   recordsets?: RecordsetsGisBackfillServices;
   /** Recordsets: the daily purge of recordsets trashed more than 30 days ago (repositories, events, schema gate). */
   recordsetTrash?: RecordsetsPurgeTrashServices;
+  /** Recordset Import: file imports into recordsets (storage, file reader, bulk writer, notifications). */
+  imports?: RecordsetsImportServices;
 };
 
 /**
@@ -54,5 +57,6 @@ export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
   if (deps.notifications) registry.register(NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler(deps.notifications));
   if (deps.recordsets) registry.register(RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler(deps.recordsets));
   if (deps.recordsetTrash) registry.register(RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler({ db: deps.db }, deps.recordsetTrash));
+  if (deps.imports) registry.register(IMPORT_JOB, recordsetsImportHandler(deps.imports));
   return registry;
 }
