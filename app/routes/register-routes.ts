@@ -168,6 +168,23 @@ import { registerCrudDeleteRecord } from "./crud-records/crud-delete-record.ts";
 import { registerCrudListRecordAttachments } from "./crud-records/list-record-attachments.ts";
 import { registerCrudUploadRecordAttachment } from "./crud-records/upload-record-attachment.ts";
 import { registerCrudDeleteRecordAttachment } from "./crud-records/delete-record-attachment.ts";
+import { registerMarkInsightActionTaken } from "./tracking/mark-insight-action-taken.ts";
+import { registerDismissRecordInsight } from "./tracking/dismiss-record-insight.ts";
+import { registerCompleteRecordTask } from "./tracking/complete-record-task.ts";
+import { registerUpdateRecordTask } from "./tracking/update-record-task.ts";
+import { registerDeleteRecordTask } from "./tracking/delete-record-task.ts";
+import { registerUpdateRecordInteraction } from "./tracking/update-record-interaction.ts";
+import { registerDeleteRecordInteraction } from "./tracking/delete-record-interaction.ts";
+import { registerListRecordInsights } from "./tracking/list-record-insights.ts";
+import { registerGenerateRecordInsights } from "./tracking/generate-record-insights.ts";
+import { registerListRecordInteractions } from "./tracking/list-record-interactions.ts";
+import { registerCreateRecordInteraction } from "./tracking/create-record-interaction.ts";
+import { registerListRecordTasks } from "./tracking/list-record-tasks.ts";
+import { registerCreateRecordTask } from "./tracking/create-record-task.ts";
+import { registerAnalyzeRecord } from "./tracking/analyze-record.ts";
+import { registerDraftRecordMessage } from "./tracking/draft-record-message.ts";
+import { registerGetRecordsetTrackingDashboard } from "./tracking/get-recordset-tracking-dashboard.ts";
+import { registerGenerateFollowUpSuggestions } from "./tracking/generate-follow-up-suggestions.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -380,5 +397,22 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   // -- crud records: end
 
   // Record Tracking: /tracking/insights/..., /tracking/tasks/..., /tracking/interactions/... before /tracking/{record_id}/...
+  registerMarkInsightActionTaken(app);
+  registerDismissRecordInsight(app);
+  registerCompleteRecordTask(app);
+  registerUpdateRecordTask(app);
+  registerDeleteRecordTask(app);
+  registerUpdateRecordInteraction(app);
+  registerDeleteRecordInteraction(app);
+  registerListRecordInsights(app);
+  registerGenerateRecordInsights(app);
+  registerListRecordInteractions(app);
+  registerCreateRecordInteraction(app);
+  registerListRecordTasks(app);
+  registerCreateRecordTask(app);
+  registerAnalyzeRecord(app);
+  registerDraftRecordMessage(app);
+  registerGetRecordsetTrackingDashboard(app);
+  registerGenerateFollowUpSuggestions(app);
   // -- tracking: end
 }
