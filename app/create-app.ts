@@ -12,6 +12,7 @@ import { rateLimitPerClient } from "./middleware/rate-limit.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { buildOpenApiDocument } from "./openapi/document.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
+import { IMPORT_UPLOAD_PATH } from "./routes/imports/upload-import-file.ts";
 
 /** A bare app with every route registered: enough to build the OpenAPI document. */
 export function createRouter(register: (app: OpenAPIHono<AppEnv>) => void = registerRoutes): OpenAPIHono<AppEnv> {
@@ -52,14 +53,25 @@ export function createApp(
       maxAge: 600,
     }),
   );
-  root.use(
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: services.config.BODY_LIMIT_BYTES,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLarge(`the request body exceeds ${services.config.BODY_LIMIT_BYTES} bytes`);
+        throw new PayloadTooLarge(`the request body exceeds ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const limitBody = limitTo(services.config.BODY_LIMIT_BYTES);
+  // Record attachments have their own limit (RECORD_ATTACHMENT_MAX_BYTES), larger or smaller
+  // than the general one; the route checks the file itself too.
+  const limitAttachment = limitTo(services.config.RECORD_ATTACHMENT_MAX_BYTES + 64 * 1024);
+  const ATTACHMENT_UPLOAD = /^\/api\/v1\/crud\/records\/[^/]+\/attachments$/;
+  root.use((c, next) => {
+    if (c.req.method !== "POST") return limitBody(c, next);
+    // Import uploads stream to storage under their own, larger limit (IMPORT_MAX_BYTES).
+    if (c.req.path === IMPORT_UPLOAD_PATH) return next();
+    if (ATTACHMENT_UPLOAD.test(c.req.path)) return limitAttachment(c, next);
+    return limitBody(c, next);
+  });
   root.use(rateLimitPerClient());
 
   const api = createRouter(register);

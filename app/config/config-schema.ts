@@ -44,7 +44,7 @@ export const configSchema = z.object({
   TRUST_PROXY: bool.default(false),
   CORS_ORIGINS: z.string().default("*"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
-  /** Largest record attachment (CRUD - Record Attachments); BODY_LIMIT_BYTES must be at least this for it to apply. */
+  /** Largest record attachment (CRUD - Record Attachments); its upload route has its own body limit. */
   RECORD_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
 

@@ -43,7 +43,8 @@ describe("crudUploadRecordAttachment: error", () => {
   describe("with RECORD_ATTACHMENT_MAX_BYTES=1000", () => {
     let small: TestApp;
     beforeAll(async () => {
-      small = await createTestApp({ env: { RECORD_ATTACHMENT_MAX_BYTES: "1000" } });
+      // The general body limit is smaller still: the attachment route has its own.
+      small = await createTestApp({ env: { RECORD_ATTACHMENT_MAX_BYTES: "1000", BODY_LIMIT_BYTES: "1024" } });
     });
     afterAll(async () => small.close());
 
@@ -54,6 +55,14 @@ describe("crudUploadRecordAttachment: error", () => {
       expect(body.code).toBe("payload_too_large");
       expect(await small.services.recordAttachments.list({ id: g.ws.id, schemaName: g.ws.schemaName }, g.record.id)).toEqual([]);
       expect((await uploadFile(small, g.ws, g.record.id, new File(["x".repeat(1000)], "ok.txt", { type: "text/plain" }))).status).toBe(201);
+    });
+
+    it("is not capped by BODY_LIMIT_BYTES, which still caps other routes", async () => {
+      const g = await recordFixture(small);
+      // 1000 bytes of file plus the multipart envelope is over the 1024-byte general limit.
+      expect((await uploadFile(small, g.ws, g.record.id, new File(["y".repeat(1000)], "edge.txt", { type: "text/plain" }))).status).toBe(201);
+      const res = await small.request("/api/v1/records", { method: "POST", headers: small.as(g.ws.owner, g.ws), json: { recordset_id: g.record.recordset_id, field_values: { notes: "z".repeat(2000) } } });
+      expect(res.status).toBe(413);
     });
   });
 });
