@@ -185,6 +185,19 @@ import { registerAnalyzeRecord } from "./tracking/analyze-record.ts";
 import { registerDraftRecordMessage } from "./tracking/draft-record-message.ts";
 import { registerGetRecordsetTrackingDashboard } from "./tracking/get-recordset-tracking-dashboard.ts";
 import { registerGenerateFollowUpSuggestions } from "./tracking/generate-follow-up-suggestions.ts";
+import { registerUploadImportFile } from "./imports/upload-import-file.ts";
+import { registerAnalyzeImportFile } from "./imports/analyze-import-file.ts";
+import { registerCreateImportUploadUrl } from "./imports/create-import-upload-url.ts";
+import { registerCreateRecordsetFromImport } from "./imports/create-recordset-from-import.ts";
+import { registerImportIntoRecordset } from "./imports/import-into-recordset.ts";
+import { registerListImportJobs } from "./imports/list-import-jobs.ts";
+import { registerCancelAllImportJobs } from "./imports/cancel-all-import-jobs.ts";
+import { registerGetImportJob } from "./imports/get-import-job.ts";
+import { registerGetImportReportUrl } from "./imports/get-import-report-url.ts";
+import { registerCancelImportJob } from "./imports/cancel-import-job.ts";
+import { registerDeleteImportJob } from "./imports/delete-import-job.ts";
+import { registerGetImportStatusLegacy } from "./imports/get-import-status-legacy.ts";
+import { registerDownloadImportErrorReport } from "./imports/download-import-error-report.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -328,6 +341,22 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerResetNotificationPreferences(app);
   registerUpdateNotificationPreference(app);
   registerDeleteNotificationPreference(app);
+
+  // Recordset Import: every path is literal under /recordsets/import/ (also /recordsets/export, /recordsets/geocode/...), so it goes before /recordsets/{recordset_slug}...
+  registerUploadImportFile(app);
+  registerAnalyzeImportFile(app);
+  registerCreateImportUploadUrl(app);
+  registerCreateRecordsetFromImport(app);
+  registerImportIntoRecordset(app);
+  registerListImportJobs(app);
+  registerCancelAllImportJobs(app);
+  registerGetImportJob(app);
+  registerGetImportReportUrl(app);
+  registerCancelImportJob(app);
+  registerDeleteImportJob(app);
+  registerGetImportStatusLegacy(app);
+  registerDownloadImportErrorReport(app);
+  // -- imports: end
 
   // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.
   registerCreateRecordset(app);
