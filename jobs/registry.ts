@@ -8,6 +8,7 @@ import { NOTIFICATIONS_DIGEST_JOB, notificationsDigestHandler, type Notification
 import { RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler, type RecordsetsGisBackfillServices } from "./handlers/recordsets-gis-backfill.ts";
 import { RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler, type RecordsetsPurgeTrashServices } from "./handlers/recordsets-purge-trash.ts";
 import { IMPORT_JOB, recordsetsImportHandler, type RecordsetsImportServices } from "./handlers/recordsets-import.ts";
+import { EXPORT_JOB, recordsetsExportHandler, type RecordsetsExportServices } from "./handlers/recordsets-export.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -43,6 +44,8 @@ export type JobHandlerDeps = {
   recordsetTrash?: RecordsetsPurgeTrashServices;
   /** Recordset Import: file imports into recordsets (storage, file reader, bulk writer, notifications). */
   imports?: RecordsetsImportServices;
+  /** Recordset Import: exports of a recordset to CSV, XLSX or GeoJSON in storage. */
+  exports?: RecordsetsExportServices;
 };
 
 /**
@@ -58,5 +61,6 @@ export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
   if (deps.recordsets) registry.register(RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler(deps.recordsets));
   if (deps.recordsetTrash) registry.register(RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler({ db: deps.db }, deps.recordsetTrash));
   if (deps.imports) registry.register(IMPORT_JOB, recordsetsImportHandler(deps.imports));
+  if (deps.exports) registry.register(EXPORT_JOB, recordsetsExportHandler(deps.exports));
   return registry;
 }

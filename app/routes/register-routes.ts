@@ -198,6 +198,7 @@ import { registerCancelImportJob } from "./imports/cancel-import-job.ts";
 import { registerDeleteImportJob } from "./imports/delete-import-job.ts";
 import { registerGetImportStatusLegacy } from "./imports/get-import-status-legacy.ts";
 import { registerDownloadImportErrorReport } from "./imports/download-import-error-report.ts";
+import { registerCreateExportJob } from "./exports/create-export-job.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -356,6 +357,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerDeleteImportJob(app);
   registerGetImportStatusLegacy(app);
   registerDownloadImportErrorReport(app);
+  registerCreateExportJob(app);
   // -- imports: end
 
   // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.

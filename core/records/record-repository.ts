@@ -96,6 +96,29 @@ export type MapQuery = {
   limit?: number | undefined;
 };
 
+/** What an export reads: one recordset, the record-list filters. */
+export type ExportQuery = {
+  recordsetId: string;
+  search?: string | undefined;
+  /** Without a status, deleted records are left out. */
+  status?: RecordStatus | undefined;
+  tags?: string[] | undefined;
+  filters: RecordFilter[];
+};
+
+/** One record as an export writes it: values plus the geometry as GeoJSON text (never parsed). */
+export type ExportRow = {
+  id: string;
+  title: string | null;
+  fieldValues: FieldValues;
+  status: RecordStatus;
+  tags: string[];
+  /** GeoJSON text of `promoted_gis_1`, or null. */
+  geometry: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 /** One line of the map stream (JSON keys as written). `lat`/`lng` only for points. */
 export type MapFeature = {
   id: string;
@@ -179,6 +202,10 @@ export interface RecordRepository {
    * so geometries are never parsed and re-serialised in the process (the map stream's cost).
    */
   streamMap(ws: WorkspaceRef, query: MapQuery): AsyncIterable<string>;
+  /** How many records an export of `query` writes (for its progress). */
+  countForExport(ws: WorkspaceRef, query: ExportQuery): Promise<number>;
+  /** The records of `query` in id order, through a database cursor (constant memory). */
+  streamForExport(ws: WorkspaceRef, query: ExportQuery): AsyncIterable<ExportRow>;
   /** Ids of target records related to the (filtered) source records' geometries. */
   spatialFilter(ws: WorkspaceRef, query: SpatialQuery): Promise<{ ids: string[]; truncated: boolean }>;
 }

@@ -4,6 +4,8 @@ import { newId } from "../../../core/ids.ts";
 import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
 import type { Geometry } from "../../../core/records/geometry.ts";
 import type {
+  ExportQuery,
+  ExportRow,
   MapQuery,
   NewRecord,
   RecordChange,
@@ -26,6 +28,7 @@ import { tenantDatabase } from "../tenant-database.ts";
 import type { TenantDatabase } from "../tenant-schema.ts";
 import { filtersCondition, orderBy, searchQuery } from "./record-filter-sql.ts";
 import { streamMapFeatures } from "./record-map-stream.ts";
+import { countExportRows, streamExportRows } from "./record-export-stream.ts";
 import { spatialFilterIds } from "./record-spatial-filter.ts";
 
 type Trx = Transaction<TenantDatabase>;
@@ -370,6 +373,14 @@ export class PostgresRecordRepository implements RecordRepository {
       if (isUniqueViolation(error)) throw new Conflict("these records are already linked with that relationship type");
       throw error;
     }
+  }
+
+  countForExport(ws: WorkspaceRef, query: ExportQuery): Promise<number> {
+    return countExportRows(tenantDatabase(this.handle, ws.schemaName), query);
+  }
+
+  streamForExport(ws: WorkspaceRef, query: ExportQuery): AsyncIterable<ExportRow> {
+    return streamExportRows(tenantDatabase(this.handle, ws.schemaName), query);
   }
 
   streamMap(ws: WorkspaceRef, query: MapQuery): AsyncIterable<string> {
