@@ -25,7 +25,15 @@ export type ListRecordsInput = {
   groupId?: string | undefined;
 };
 
-export type RecordPage = { items: RecordRecord[]; total: number; page: number; pageSize: number; fields?: string[] | undefined };
+export type RecordPage = {
+  items: RecordRecord[];
+  total: number;
+  /** True when `total` is the database's estimate (large results; see RecordRepository.list). */
+  totalIsEstimate?: boolean | undefined;
+  page: number;
+  pageSize: number;
+  fields?: string[] | undefined;
+};
 
 /** Checks a `fields` projection against the schema (built-ins need no check). */
 export function checkProjection(recordset: RecordsetRecord | null, fields: string[] | undefined): void {
@@ -47,7 +55,7 @@ export async function listRecords(deps: RecordDeps, actor: Actor, input: ListRec
   checkProjection(recordset, input.fields);
   const sort: RecordSort | undefined = input.sortBy ? { ref: resolveField(schema, input.sortBy, "sort_by"), order: input.sortOrder ?? "asc" } : undefined;
   const recordsets = recordset ? [recordset.id] : await visibleRecordsetIds(deps, actor);
-  const { items, total } = await deps.records.list(workspaceOf(actor), {
+  const { items, total, totalIsEstimate } = await deps.records.list(workspaceOf(actor), {
     recordsets,
     page: input.page,
     pageSize: input.pageSize,
@@ -60,5 +68,5 @@ export async function listRecords(deps: RecordDeps, actor: Actor, input: ListRec
     excludeRecommendation: input.excludeRecommendation,
     groupId: input.groupId,
   });
-  return { items, total, page: input.page, pageSize: input.pageSize, fields: input.fields };
+  return { items, total, totalIsEstimate: totalIsEstimate ?? false, page: input.page, pageSize: input.pageSize, fields: input.fields };
 }

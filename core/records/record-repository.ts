@@ -168,7 +168,11 @@ export interface RecordRepository {
   find(ws: WorkspaceRef, id: string, options?: { includeDeleted?: boolean }): Promise<RecordRecord | null>;
   /** The (not deleted) records among `ids`, in no particular order; missing ids are left out. */
   findMany(ws: WorkspaceRef, ids: readonly string[]): Promise<RecordRecord[]>;
-  list(ws: WorkspaceRef, query: RecordListQuery): Promise<{ items: RecordRecord[]; total: number }>;
+  /**
+   * A page and the total. Adapters may cap the exact count (Postgres: 10,000) and return an
+   * estimate past it, flagged by `totalIsEstimate`.
+   */
+  list(ws: WorkspaceRef, query: RecordListQuery): Promise<{ items: RecordRecord[]; total: number; totalIsEstimate?: boolean }>;
   /** Inserts the record and its version 1. */
   create(ws: WorkspaceRef, record: NewRecord, within?: Within): Promise<RecordRecord>;
   /**

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type RawBuilder, type Transaction } from "kysely";
 import { Conflict, Invalid } from "../../../core/errors.ts";
 import { newId } from "../../../core/ids.ts";
 import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
@@ -27,6 +27,7 @@ import type { DatabaseHandle } from "../open-database.ts";
 import { tenantDatabase } from "../tenant-database.ts";
 import type { TenantDatabase } from "../tenant-schema.ts";
 import { filtersCondition, orderBy, searchQuery } from "./record-filter-sql.ts";
+import { cappedCount, pageQuery } from "./record-list-page.ts";
 import { streamMapFeatures } from "./record-map-stream.ts";
 import { countExportRows, streamExportRows } from "./record-export-stream.ts";
 import { spatialFilterIds } from "./record-spatial-filter.ts";
@@ -143,7 +144,7 @@ export class PostgresRecordRepository implements RecordRepository {
     return rows.map(toRecord);
   }
 
-  async list(ws: WorkspaceRef, query: RecordListQuery): Promise<{ items: RecordRecord[]; total: number }> {
+  async list(ws: WorkspaceRef, query: RecordListQuery): Promise<{ items: RecordRecord[]; total: number; totalIsEstimate?: boolean }> {
     if (query.recordsets !== "all" && query.recordsets.length === 0) return { items: [], total: 0 };
     const conditions = [
       query.recordsets === "all" ? sql`true` : sql`r.recordset_id in (${sql.join(query.recordsets.map((id) => sql`${id}::uuid`))})`,
@@ -167,15 +168,11 @@ export class PostgresRecordRepository implements RecordRepository {
     }
     const where = sql.join(conditions, sql` and `);
     return await this.run(ws, async (trx) => {
-      const { rows } = await sql<RecordRow>`
-        select ${RECORD_COLUMNS} from records r where ${where}
-        order by ${orderBy("r", query.sort)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`.execute(trx);
-      // The count is skipped when the page shows the whole result.
-      const total =
-        query.page === 1 && rows.length < query.pageSize
-          ? rows.length
-          : (await sql<{ n: number }>`select count(*)::int as n from records r where ${where}`.execute(trx)).rows[0]!.n;
-      return { items: rows.map(toRecord), total };
+      const { rows } = await (pageQuery(RECORD_COLUMNS, where, query.sort, query.pageSize, (query.page - 1) * query.pageSize) as RawBuilder<RecordRow>).execute(trx);
+      // The count is skipped when the page shows the whole result; capped past COUNT_CAP.
+      if (query.page === 1 && rows.length < query.pageSize) return { items: rows.map(toRecord), total: rows.length, totalIsEstimate: false };
+      const { total, estimate } = await cappedCount(trx, where);
+      return { items: rows.map(toRecord), total, totalIsEstimate: estimate };
     });
   }
 

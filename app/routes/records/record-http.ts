@@ -47,8 +47,8 @@ export function listRecordsInput(q: {
   };
 }
 
-export function recordPageJson(page: RecordPage): { items: RecordJson[]; total: number; page: number; page_size: number } {
-  return { items: page.items.map((r) => toRecordJson(r, page.fields)), total: page.total, page: page.page, page_size: page.pageSize };
+export function recordPageJson(page: RecordPage): { items: RecordJson[]; total: number; total_is_estimate: boolean; page: number; page_size: number } {
+  return { items: page.items.map((r) => toRecordJson(r, page.fields)), total: page.total, total_is_estimate: page.totalIsEstimate ?? false, page: page.page, page_size: page.pageSize };
 }
 
 export function createRecordInput(body: z.infer<typeof CreateRecordSchema>): CreateRecordInput {

@@ -50,7 +50,8 @@ export const RecordSchema = z
 export const RecordListSchema = z
   .object({
     items: z.array(RecordSchema),
-    total: z.number().int().openapi({ example: 42 }),
+    total: z.number().int().openapi({ description: "Exact up to 10,000 matches; past that the database's estimate (see total_is_estimate)", example: 42 }),
+    total_is_estimate: z.boolean().openapi({ description: "True when `total` is an estimate (more than 10,000 matches)", example: false }),
     page: z.number().int().openapi({ example: 1 }),
     page_size: z.number().int().openapi({ example: 50 }),
   })
