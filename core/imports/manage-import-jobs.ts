@@ -52,5 +52,7 @@ export async function cancelAllImportJobs(deps: { jobs: JobQueue }, actor: Actor
 export async function deleteImportJob(deps: { jobs: JobQueue }, actor: Actor, input: { jobId: string }): Promise<void> {
   const job = await requireImportSectionJob(deps, actor, input.jobId);
   requireJobManager(actor, job);
+  // Checked here too, for a message in the API's words (the queue's own 409 carries queue statuses).
+  if (job.status === "queued" || job.status === "running") throw new Conflict(`the job is ${job.status === "queued" ? "pending" : "running"}; only completed, failed or cancelled jobs can be deleted`);
   await deps.jobs.remove(job.id, { workspaceId: workspaceOf(actor).id });
 }
