@@ -126,7 +126,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       logger,
     };
     const notificationFanout = new PostgresNotificationFanout(database, notificationDelivery);
-    eventSubscribers.subscribe("notifications", notificationFanout.subscriber);
+    eventSubscribers.subscribe("notifications", notificationFanout.subscriber, { runMany: notificationFanout.subscriberMany });
     closers.push(() => notificationFanout.settled());
 
     // Billing: Stripe when a key is configured, else local plans granted without payment.

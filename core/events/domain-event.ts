@@ -44,4 +44,13 @@ export type InTransaction<T = void> = (transaction: EventTransaction, result: T)
  */
 export interface EventRecorder {
   record(event: Omit<DomainEvent, "id" | "occurredAt"> & { occurredAt?: Date }, options?: { transaction?: EventTransaction }): Promise<DomainEvent>;
+  /**
+   * Records many events of one workspace at once: one multi-row write per table and one
+   * dispatch per subscriber for the whole batch (bulk operations such as imports, bulk
+   * deletes, digests). Same transaction semantics as `record`.
+   */
+  recordMany(
+    events: ReadonlyArray<Omit<DomainEvent, "id" | "occurredAt"> & { occurredAt?: Date }>,
+    options?: { transaction?: EventTransaction },
+  ): Promise<DomainEvent[]>;
 }

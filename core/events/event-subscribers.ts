@@ -8,6 +8,9 @@ import type { DomainEvent, EventTransaction } from "./domain-event.ts";
  */
 export type EventSubscriber = (event: DomainEvent, context: { transaction: EventTransaction }) => Promise<void>;
 
+/** A subscriber's batch form: the events of one `recordMany`, in order, in one call. */
+export type BatchEventSubscriber = (events: readonly DomainEvent[], context: { transaction: EventTransaction }) => Promise<void>;
+
 /**
  * Who reacts to domain events, in registration order (notifications, later webhooks).
  * Built once by the composition root; the event recorder calls every subscriber of
@@ -19,15 +22,16 @@ export type EventSubscriber = (event: DomainEvent, context: { transaction: Event
  * });
  */
 export class EventSubscribers {
-  readonly #subscribers: Array<{ name: string; types: ReadonlySet<string> | null; run: EventSubscriber }> = [];
+  readonly #subscribers: Array<{ name: string; types: ReadonlySet<string> | null; run: EventSubscriber; runMany: BatchEventSubscriber | undefined }> = [];
 
   /**
    * Adds `run` under a unique `name`; with `types`, it sees only events of those types
-   * (exact types such as `member.added`, or an entity prefix such as `member.`).
+   * (exact types such as `member.added`, or an entity prefix such as `member.`). With
+   * `runMany`, batches (`recordMany`) reach it in one call instead of one `run` per event.
    */
-  subscribe(name: string, run: EventSubscriber, options: { types?: readonly string[] } = {}): this {
+  subscribe(name: string, run: EventSubscriber, options: { types?: readonly string[]; runMany?: BatchEventSubscriber } = {}): this {
     if (this.#subscribers.some((s) => s.name === name)) throw new Error(`an event subscriber named "${name}" is already registered`);
-    this.#subscribers.push({ name, types: options.types ? new Set(options.types) : null, run });
+    this.#subscribers.push({ name, types: options.types ? new Set(options.types) : null, run, runMany: options.runMany });
     return this;
   }
 
@@ -41,6 +45,16 @@ export class EventSubscribers {
     for (const subscriber of this.#subscribers) {
       if (subscriber.types && !matches(subscriber.types, event.type)) continue;
       await subscriber.run(event, { transaction });
+    }
+  }
+
+  /** Runs every subscriber on the events it is interested in: once per batch when it can, else per event. */
+  async dispatchMany(events: readonly DomainEvent[], transaction: EventTransaction): Promise<void> {
+    for (const subscriber of this.#subscribers) {
+      const wanted = subscriber.types ? events.filter((e) => matches(subscriber.types!, e.type)) : events;
+      if (wanted.length === 0) continue;
+      if (subscriber.runMany) await subscriber.runMany(wanted, { transaction });
+      else for (const event of wanted) await subscriber.run(event, { transaction });
     }
   }
 }

@@ -99,27 +99,43 @@ export class PostgresEventRecorder implements EventRecorder {
     return event;
   }
 
+  async recordMany(
+    inputs: ReadonlyArray<Omit<DomainEvent, "id" | "occurredAt"> & { occurredAt?: Date }>,
+    options: { transaction?: EventTransaction } = {},
+  ): Promise<DomainEvent[]> {
+    if (inputs.length === 0) return [];
+    const now = this.#now();
+    const events = inputs.map((input) => toEvent(input, now));
+    const workspaceId = events[0]!.workspaceId;
+    if (events.some((e) => e.workspaceId !== workspaceId)) throw new Invalid("recordMany takes events of one workspace");
+    const schema = tenantSchemaName(workspaceId);
+    if (options.transaction) {
+      const trx = tenantTransactionOf(options.transaction).withSchema(schema);
+      await this.#writeMany(trx, events);
+      const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(trx);
+      this.#track(this.#publishAfterCommit(events, rows[0]!.xid));
+    } else {
+      await tenantDatabase(this.#database, schema).transaction((trx) => this.#writeMany(trx, events));
+      for (const event of events) await this.#publish(event);
+    }
+    return events;
+  }
+
   /** Resolves once every publication still waiting for a commit is done (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
   async #write(trx: Transaction<TenantDatabase>, event: DomainEvent): Promise<void> {
-    await trx
-      .insertInto("activity")
-      .values({
-        id: event.id,
-        type: event.type,
-        actor_id: event.actorId,
-        entity_type: event.entity.type,
-        entity_id: event.entity.id,
-        entity_name: event.entity.name ?? null,
-        metadata: jsonb(event.metadata),
-        audience: jsonb(event.audience ?? []),
-        occurred_at: event.occurredAt,
-      })
-      .execute();
+    await trx.insertInto("activity").values(activityRow(event)).execute();
     await this.#subscribers.dispatch(event, asEventTransaction(trx));
+  }
+
+  async #writeMany(trx: Transaction<TenantDatabase>, events: DomainEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+      await trx.insertInto("activity").values(events.slice(i, i + ROWS_PER_INSERT).map(activityRow)).execute();
+    }
+    await this.#subscribers.dispatchMany(events, asEventTransaction(trx));
   }
 
   async #publish(event: DomainEvent): Promise<void> {
@@ -131,7 +147,9 @@ export class PostgresEventRecorder implements EventRecorder {
     }
   }
 
-  async #publishAfterCommit(event: DomainEvent, xid: string): Promise<void> {
+  async #publishAfterCommit(batch: DomainEvent | DomainEvent[], xid: string): Promise<void> {
+    const events = Array.isArray(batch) ? batch : [batch];
+    const event = events[0]!;
     const started = Date.now();
     let delay = POLL_START_MS;
     try {
@@ -139,7 +157,10 @@ export class PostgresEventRecorder implements EventRecorder {
         await new Promise((resolve) => setTimeout(resolve, delay));
         const { rows } = await sql<{ status: string | null }>`select pg_xact_status(${xid}::xid8) as status`.execute(this.#database.db);
         const status = rows[0]?.status;
-        if (status === "committed") return await this.#publish(event);
+        if (status === "committed") {
+          for (const committed of events) await this.#publish(committed);
+          return;
+        }
         if (status !== "in progress") return; // rolled back (or too old to know): nothing happened
         delay = Math.min(POLL_MAX_MS, delay * 2);
       }
@@ -153,6 +174,23 @@ export class PostgresEventRecorder implements EventRecorder {
     this.#pending.add(work);
     void work.finally(() => this.#pending.delete(work));
   }
+}
+
+/** Rows per multi-row INSERT: well under Postgres's 65,535 bind parameters (9 per row). */
+const ROWS_PER_INSERT = 1000;
+
+function activityRow(event: DomainEvent) {
+  return {
+    id: event.id,
+    type: event.type,
+    actor_id: event.actorId,
+    entity_type: event.entity.type,
+    entity_id: event.entity.id,
+    entity_name: event.entity.name ?? null,
+    metadata: jsonb(event.metadata),
+    audience: jsonb(event.audience ?? []),
+    occurred_at: event.occurredAt,
+  };
 }
 
 function toEvent(input: Omit<DomainEvent, "id" | "occurredAt"> & { occurredAt?: Date }, now: Date): DomainEvent {

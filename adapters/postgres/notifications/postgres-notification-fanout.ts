@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DomainEvent } from "../../../core/events/domain-event.ts";
-import type { EventSubscriber } from "../../../core/events/event-subscribers.ts";
+import type { BatchEventSubscriber, EventSubscriber } from "../../../core/events/event-subscribers.ts";
 import { tenantTransactionOf } from "../events/postgres-event-recorder.ts";
 import { workspaceEventType } from "../../../core/notifications/live-events.ts";
 import { deliverNotifications, type NotificationDeliveryDeps } from "../../../core/notifications/deliver-notifications.ts";
@@ -11,6 +11,8 @@ import type { TenantDatabase } from "../tenant-schema.ts";
 import { tenantSchemaName } from "../tenant-names.ts";
 import { toSettings } from "./postgres-notification-repository.ts";
 
+/** Rows per multi-row INSERT: 14 parameters a row, well under Postgres's 65,535. */
+const ROWS_PER_INSERT = 2000;
 const POLL_START_MS = 5;
 const POLL_MAX_MS = 500;
 const POLL_GIVE_UP_MS = 10 * 60_000;
@@ -32,13 +34,23 @@ export class PostgresNotificationFanout {
   ) {}
 
   readonly subscriber: EventSubscriber = async (event, { transaction }) => {
+    await this.subscriberMany([event], { transaction });
+  };
+
+  /** The batch form (`recordMany`): one read of preferences and one multi-row insert for all events. */
+  readonly subscriberMany: BatchEventSubscriber = async (events, { transaction }) => {
     const trx = tenantTransactionOf(transaction);
-    const planned = await this.#write(trx, event);
+    const planned = await this.#write(trx, events);
     // Nothing to push, mail or keep for replay: no need to wait for the commit.
-    if (planned.length === 0 && workspaceEventType(event.type) === null) return;
+    const live = events.filter((e) => (planned.get(e.id)?.length ?? 0) > 0 || workspaceEventType(e.type) !== null);
+    if (live.length === 0) return;
     const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(trx);
-    const schemaName = tenantSchemaName(event.workspaceId);
-    this.#track(this.#afterCommit(rows[0]!.xid, () => deliverNotifications(this.delivery, { event, schemaName, planned })));
+    const schemaName = tenantSchemaName(events[0]!.workspaceId);
+    this.#track(
+      this.#afterCommit(rows[0]!.xid, async () => {
+        for (const event of live) await deliverNotifications(this.delivery, { event, schemaName, planned: planned.get(event.id) ?? [] });
+      }),
+    );
   };
 
   /** Resolves once every delivery still waiting for a commit is done (tests, shutdown). */
@@ -46,59 +58,76 @@ export class PostgresNotificationFanout {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  async #write(trx: Transaction<TenantDatabase>, event: DomainEvent): Promise<PlannedNotification[]> {
-    const audience = (event.audience ?? []).filter((id) => id !== event.actorId);
+  /** Plans and writes the notifications of `events`; returns them by event id. */
+  async #write(trx: Transaction<TenantDatabase>, events: readonly DomainEvent[]): Promise<Map<string, PlannedNotification[]>> {
+    const types = [...new Set(events.map((e) => e.type))];
     const subscribed = await trx
       .selectFrom("notification_preferences")
-      .select("user_id")
+      .select(["user_id", "event_type"])
       .distinct()
-      .where("event_type", "=", event.type)
+      .where("event_type", "in", types)
       .where("enabled", "=", true)
       .where("channel", "in", ["in_app", "email"])
       .execute();
-    const userIds = [...new Set([...audience, ...subscribed.map((r) => r.user_id)])].filter((id) => id !== event.actorId);
-    if (userIds.length === 0) return [];
+    const recipients = new Map(
+      events.map((event) => {
+        const wanted = [...(event.audience ?? []), ...subscribed.filter((r) => r.event_type === event.type).map((r) => r.user_id)];
+        return [event.id, [...new Set(wanted)].filter((id) => id !== event.actorId)];
+      }),
+    );
+    const userIds = [...new Set([...recipients.values()].flat())];
+    const out = new Map<string, PlannedNotification[]>();
+    if (userIds.length === 0) return out;
     const [preferences, settings, departed] = await Promise.all([
-      trx.selectFrom("notification_preferences").selectAll().where("user_id", "in", userIds).where("event_type", "=", event.type).execute(),
+      trx.selectFrom("notification_preferences").selectAll().where("user_id", "in", userIds).where("event_type", "in", types).execute(),
       trx.selectFrom("notification_settings").selectAll().where("user_id", "in", userIds).execute(),
       // Members who left keep their rows here but must not be notified any more.
       trx.selectFrom("members").select("user_id").where("user_id", "in", userIds).where("deleted_at", "is not", null).execute(),
     ]);
     const gone = new Set(departed.map((r) => r.user_id));
-    const candidates: NotificationCandidate[] = userIds
-      .filter((id) => !gone.has(id))
-      .map((userId) => ({
-        userId,
-        preferences: preferences
-          .filter((p) => p.user_id === userId)
-          .map((p) => ({ id: p.id, userId, eventType: p.event_type, channel: p.channel, enabled: p.enabled, createdAt: p.created_at, updatedAt: p.updated_at })),
-        settings: toSettings(settings.find((s) => s.user_id === userId)),
-      }));
-    const planned = planNotifications(event, candidates, event.occurredAt);
-    if (planned.length === 0) return [];
-    await trx
-      .insertInto("notifications")
-      .values(
-        planned.map((n) => ({
-          id: n.id,
-          user_id: n.userId,
-          event_id: n.eventId,
-          type: n.type,
-          title: n.title,
-          body: n.body,
-          actor_id: n.actorId,
-          entity_type: n.entity.type,
-          entity_id: n.entity.id,
-          entity_name: n.entity.name,
-          data: jsonb(n.data),
-          // In-app off: the row is the email's record, not an unread item.
-          read_at: n.inApp ? null : n.createdAt,
-          created_at: n.createdAt,
-          email_wanted: n.email,
-        })),
-      )
-      .execute();
-    return planned;
+    const settingsOf = new Map(settings.map((s) => [s.user_id, toSettings(s)]));
+    const defaults = toSettings(undefined);
+    const rows: PlannedNotification[] = [];
+    for (const event of events) {
+      const candidates: NotificationCandidate[] = recipients
+        .get(event.id)!
+        .filter((id) => !gone.has(id))
+        .map((userId) => ({
+          userId,
+          preferences: preferences
+            .filter((p) => p.user_id === userId && p.event_type === event.type)
+            .map((p) => ({ id: p.id, userId, eventType: p.event_type, channel: p.channel, enabled: p.enabled, createdAt: p.created_at, updatedAt: p.updated_at })),
+          settings: settingsOf.get(userId) ?? defaults,
+        }));
+      const planned = planNotifications(event, candidates, event.occurredAt);
+      out.set(event.id, planned);
+      rows.push(...planned);
+    }
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      await trx
+        .insertInto("notifications")
+        .values(
+          rows.slice(i, i + ROWS_PER_INSERT).map((n) => ({
+            id: n.id,
+            user_id: n.userId,
+            event_id: n.eventId,
+            type: n.type,
+            title: n.title,
+            body: n.body,
+            actor_id: n.actorId,
+            entity_type: n.entity.type,
+            entity_id: n.entity.id,
+            entity_name: n.entity.name,
+            data: jsonb(n.data),
+            // In-app off: the row is the email's record, not an unread item.
+            read_at: n.inApp ? null : n.createdAt,
+            created_at: n.createdAt,
+            email_wanted: n.email,
+          })),
+        )
+        .execute();
+    }
+    return out;
   }
 
   async #afterCommit(xid: string, work: () => Promise<void>): Promise<void> {

@@ -115,4 +115,42 @@ describe("PostgresEventRecorder", () => {
   it("refuses two subscribers with one name", () => {
     expect(() => new EventSubscribers().subscribe("a", async () => {}).subscribe("a", async () => {})).toThrow(/already/);
   });
+
+  it("records many events in one write: rows, per-event subscribers, publication after commit", async () => {
+    const events = await tenantDatabase(t.database, ws.schemaName).transaction(async (trx) => {
+      const recorded = await recorder.recordMany(
+        [1, 2, 3].map((n) => ({ ...teamEvent(ws), entity: { type: "team", id: `many-${n}`, name: `Team ${n}` } })),
+        { transaction: asEventTransaction(trx) },
+      );
+      expect(published.some((m) => recorded.some((e) => JSON.parse(m).id === e.id))).toBe(false);
+      return recorded;
+    });
+    await recorder.settled();
+    for (const event of events) {
+      expect(await activityRow(ws, event.id)).toMatchObject({ entity_id: event.entity.id });
+      expect(await settingExists(ws, `seen:${event.id}`)).toBe(true);
+      await expect.poll(() => published.some((m) => JSON.parse(m).id === event.id)).toBe(true);
+    }
+    expect(seen.filter((s) => events.some((e) => e.id === s.event.id) && s.name === "everything")).toHaveLength(3);
+  });
+
+  it("recordMany refuses events of two workspaces and rolls back with the caller", async () => {
+    await expect(recorder.recordMany([teamEvent(ws), teamEvent(other)])).rejects.toBeInstanceOf(Invalid);
+    let ids: string[] = [];
+    await expect(
+      tenantDatabase(t.database, ws.schemaName).transaction(async (trx) => {
+        ids = (await recorder.recordMany([teamEvent(ws), teamEvent(ws)], { transaction: asEventTransaction(trx) })).map((e) => e.id);
+        throw new Error("the bulk change failed");
+      }),
+    ).rejects.toThrow("the bulk change failed");
+    for (const id of ids) expect(await activityRow(ws, id)).toBeUndefined();
+  });
+
+  it("hands a batch to a subscriber's runMany in one call", async () => {
+    const calls: number[] = [];
+    const batching = new EventSubscribers().subscribe("batch", async () => void calls.push(1), { runMany: async (events) => void calls.push(events.length) });
+    const batchRecorder = new PostgresEventRecorder({ database: t.database, subscribers: batching, pubSub: t.services.pubSub });
+    await batchRecorder.recordMany([teamEvent(ws), teamEvent(ws), teamEvent(ws)]);
+    expect(calls).toEqual([3]);
+  });
 });

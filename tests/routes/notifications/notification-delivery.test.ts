@@ -41,6 +41,28 @@ describe("notifications from events", () => {
     expect((await inbox(workspace.owner)).total).toBe(0);
   });
 
+  it("a batch (recordMany) notifies each event's recipients, pushes after commit, honours preferences", async () => {
+    const a = await t.addMember(workspace, "member");
+    const b = await t.addMember(workspace, "member");
+    const watcher = await t.addMember(workspace, "viewer");
+    await t.request("/api/v1/notifications/me", { method: "POST", headers: t.as(watcher, workspace), json: { event_type: "record.assigned", channel: "in_app", enabled: true } });
+    const live: string[] = [];
+    const leave = await t.services.pubSub.subscribe(userNotificationsChannel(a.id), (m) => live.push(m));
+    const base = { workspaceId: workspace.id, actorId: workspace.owner.id, metadata: {} };
+    await t.services.events.recordMany([
+      { ...base, type: "task.assigned", entity: { type: "task", id: "b1", name: "First" }, audience: [a.id, b.id] },
+      { ...base, type: "task.assigned", entity: { type: "task", id: "b2", name: "Second" }, audience: [a.id, workspace.owner.id] },
+      { ...base, type: "record.assigned", entity: { type: "record", id: "b3", name: "Third" } },
+    ]);
+    await t.services.notificationFanout.settled();
+    expect((await inbox(a)).total).toBe(2);
+    expect((await inbox(b)).total).toBe(1);
+    expect((await inbox(watcher)).total).toBe(1);
+    expect((await inbox(workspace.owner)).total).toBe(0);
+    await expect.poll(() => live.length).toBe(2);
+    await leave();
+  });
+
   it("writes nothing and pushes nothing when the recording transaction rolls back", async () => {
     const assignee = await t.addMember(workspace, "member");
     const live: string[] = [];
