@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseHandle } from "../adapters/postgres/open-dat
 import { loadConfig } from "../app/config/load-config.ts";
 import { jobsBench } from "./suites/jobs.ts";
 import { eventsBench } from "./suites/events.ts";
+import { recordsBench } from "./suites/records.ts";
 
 export type BenchContext = { database: DatabaseHandle; size: "quick" | "full" };
 
@@ -13,11 +14,13 @@ export type BenchContext = { database: DatabaseHandle; size: "quick" | "full" };
 const suites: Record<string, (context: BenchContext) => Promise<void>> = {
   jobs: jobsBench,
   events: eventsBench,
+  records: recordsBench,
 };
 
 const args = process.argv.slice(2);
 const size = args.includes("--full") ? "full" : "quick";
-const chosen = args.filter((a) => !a.startsWith("--"));
+// `--rows N` (records) takes a value: not a suite name.
+const chosen = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--rows");
 const unknown = chosen.filter((name) => !(name in suites));
 if (unknown.length > 0) {
   console.error(`unknown suite(s): ${unknown.join(", ")}; available: ${Object.keys(suites).join(", ")}`);

@@ -26,7 +26,7 @@ import { isUniqueViolation } from "../members/postgres-member-repository.ts";
 import type { DatabaseHandle } from "../open-database.ts";
 import { tenantDatabase } from "../tenant-database.ts";
 import type { TenantDatabase } from "../tenant-schema.ts";
-import { filtersCondition, orderBy, searchQuery } from "./record-filter-sql.ts";
+import { filtersCondition, searchQuery } from "./record-filter-sql.ts";
 import { cappedCount, pageQuery } from "./record-list-page.ts";
 import { streamMapFeatures } from "./record-map-stream.ts";
 import { countExportRows, streamExportRows } from "./record-export-stream.ts";
