@@ -1,3 +1,5 @@
+import { kebabSlug } from "../workspaces/provisioning/slug.ts";
+
 /**
  * Recordset slugs: from the name, lower kebab case, unique in the workspace, never one of the
  * words the API uses as a literal path segment under /recordsets (so `/recordsets/trash` is
@@ -6,15 +8,7 @@
 export const RESERVED_SLUGS = new Set(["trash", "import", "export", "geocode", "new", "access", "views", "permissions"]);
 
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "recordset";
+  return kebabSlug(name, 60) || "recordset";
 }
 
 /** `base`, or `base-2`, `base-3`... the first that is neither taken nor reserved. */

@@ -6,15 +6,19 @@
  * slugify("Café Crème & Co.") // "cafe-creme-co"
  */
 export function slugify(name: string): string {
-  const slug = name
+  return kebabSlug(name, 48) || "workspace";
+}
+
+/** Lowercase ASCII kebab case of `text`, accents folded, at most `max` characters (maybe empty). */
+export function kebabSlug(text: string, max: number): string {
+  return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
+    .slice(0, max)
     .replace(/-+$/g, "");
-  return slug || "workspace";
 }
 
 /** The slugs to try in order: the plain slug, then with a random 6-hex suffix. */
