@@ -51,7 +51,6 @@ import { meteredLlm } from "../../core/llm/metered-llm.ts";
 import type { Logger } from "../../core/ports/logger.ts";
 import type { Config } from "../config/config-schema.ts";
 import { PostgresTrackingRepository } from "../../adapters/postgres/tracking/postgres-tracking-repository.ts";
-import { recordTaskItemSource } from "../../adapters/postgres/tracking/record-task-item-source.ts";
 import { resolveSecrets } from "./secrets.ts";
 import type { Services } from "./services.ts";
 import { createTenantSchemaGate } from "./tenant-schema-gate.ts";
@@ -173,8 +172,7 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       // Each section that gives members items registers its source here (records, tasks, goals...).
       memberItems: new MemberItemRegistry(new PostgresMemberItemTransactions(database))
         .register(teamLeadItemSource)
-        .register(apiKeyItemSource)
-        .register(recordTaskItemSource),
+        .register(apiKeyItemSource),
       teams: new PostgresTeamRepository(database),
       workspaces: new PostgresWorkspaceRepository(database.db),
       workspaceInvitations: new PostgresInvitationRepository(database.db),
