@@ -1,6 +1,6 @@
 import type { WorkspaceRef } from "../members/member-repository.ts";
 import type { ObjectStorage } from "../ports/object-storage.ts";
-import type { RejectedRow, TabularFileReader, TabularFormat } from "../ports/tabular-file-reader.ts";
+import type { RejectedRow, TabularFileReader, TabularFormat, TabularRow } from "../ports/tabular-file-reader.ts";
 import { NotFound } from "../errors.ts";
 import type { RecordsetRecord } from "../recordsets/recordset-repository.ts";
 import { ImportErrorReport } from "./import-error-report.ts";
@@ -92,28 +92,27 @@ export async function runImport(deps: RunImportDeps, input: RunImportInput): Pro
 
   try {
     for await (const batch of deps.tabularFiles.read(counted, { format: input.format, maxBytes: input.maxBytes, batchSize: 1000 })) {
-      const problems: RejectedRow[] = [...batch.rejected];
-      for (const r of batch.rejected) {
+      // Readable and unreadable rows in file order, so a checkpoint taken mid-batch covers exactly the rows before it.
+      const ordered: Array<{ rowNumber: number; row?: TabularRow; unreadable?: RejectedRow }> = [
+        ...batch.rows.map((row) => ({ rowNumber: row.rowNumber, row })),
+        ...batch.rejected.map((unreadable) => ({ rowNumber: unreadable.rowNumber, unreadable })),
+      ].sort((a, b) => a.rowNumber - b.rowNumber);
+      const problems: RejectedRow[] = [];
+      for (const item of ordered) {
         totalRows++;
-        if (r.rowNumber > after) {
-          pendingRejected++;
-          pendingRows++;
-          pendingLast = Math.max(pendingLast, r.rowNumber);
+        const outcome = item.row ? applyImportPlan(plan, item.row) : { rejected: [item.unreadable!] };
+        if ("rejected" in outcome) problems.push(...outcome.rejected);
+        if (item.rowNumber <= after) continue; // committed by an earlier attempt
+        pendingRows++;
+        pendingLast = Math.max(pendingLast, item.rowNumber);
+        if ("rejected" in outcome) pendingRejected++;
+        else pending.push({ rowNumber: item.rowNumber, fieldValues: outcome.values });
+        if (pending.length >= batchSize) {
+          await report.add(problems.splice(0));
+          await flush();
         }
       }
-      for (const row of batch.rows) {
-        totalRows++;
-        const outcome = applyImportPlan(plan, row);
-        if ("rejected" in outcome) problems.push(...outcome.rejected);
-        if (row.rowNumber <= after) continue; // committed by an earlier attempt
-        pendingRows++;
-        pendingLast = Math.max(pendingLast, row.rowNumber);
-        if ("rejected" in outcome) pendingRejected++;
-        else pending.push({ rowNumber: row.rowNumber, fieldValues: outcome.values });
-      }
-      problems.sort((a, b) => a.rowNumber - b.rowNumber);
       await report.add(problems);
-      if (pending.length >= batchSize) await flush();
       input.signal?.throwIfAborted();
     }
     await flush();

@@ -22,7 +22,7 @@ export type JobJson = {
 /** POSTs `content` as the multipart `file` part. */
 export function postFile(t: TestApp, headers: Record<string, string>, name: string, content: string | Uint8Array, type = "text/csv"): Promise<Response> {
   const form = new FormData();
-  form.append("file", new Blob([content], { type }), name);
+  form.append("file", new Blob([content as BlobPart], { type }), name);
   return t.request(UPLOAD, { method: "POST", headers, body: form });
 }
 
