@@ -9,6 +9,7 @@ import { RECORDSETS_GIS_BACKFILL_JOB, recordsetsGisBackfillHandler, type Records
 import { RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler, type RecordsetsPurgeTrashServices } from "./handlers/recordsets-purge-trash.ts";
 import { IMPORT_JOB, recordsetsImportHandler, type RecordsetsImportServices } from "./handlers/recordsets-import.ts";
 import { EXPORT_JOB, recordsetsExportHandler, type RecordsetsExportServices } from "./handlers/recordsets-export.ts";
+import { GEOCODE_JOB, recordsetsGeocodeHandler, type RecordsetsGeocodeServices } from "./handlers/recordsets-geocode.ts";
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)*$/i;
 
@@ -46,6 +47,8 @@ export type JobHandlerDeps = {
   imports?: RecordsetsImportServices;
   /** Recordset Import: exports of a recordset to CSV, XLSX or GeoJSON in storage. */
   exports?: RecordsetsExportServices;
+  /** Recordset Import: geocoding of records without coordinates (database, geocoder). */
+  geocoding?: RecordsetsGeocodeServices;
 };
 
 /**
@@ -62,5 +65,6 @@ export function createJobRegistry(deps: JobHandlerDeps): JobRegistry {
   if (deps.recordsetTrash) registry.register(RECORDSETS_PURGE_TRASH_JOB, recordsetsPurgeTrashHandler({ db: deps.db }, deps.recordsetTrash));
   if (deps.imports) registry.register(IMPORT_JOB, recordsetsImportHandler(deps.imports));
   if (deps.exports) registry.register(EXPORT_JOB, recordsetsExportHandler(deps.exports));
+  if (deps.geocoding) registry.register(GEOCODE_JOB, recordsetsGeocodeHandler(deps.geocoding));
   return registry;
 }

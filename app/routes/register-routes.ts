@@ -199,6 +199,10 @@ import { registerDeleteImportJob } from "./imports/delete-import-job.ts";
 import { registerGetImportStatusLegacy } from "./imports/get-import-status-legacy.ts";
 import { registerDownloadImportErrorReport } from "./imports/download-import-error-report.ts";
 import { registerCreateExportJob } from "./exports/create-export-job.ts";
+import { registerStartGeocodingJob } from "./geocoding/start-geocoding-job.ts";
+import { registerListGeocodingJobs } from "./geocoding/list-geocoding-jobs.ts";
+import { registerGetGeocodingJob } from "./geocoding/get-geocoding-job.ts";
+import { registerStreamGeocodingJob } from "./geocoding/stream-geocoding-job.ts";
 
 /** Every API section's routes. Each section folder adds its `register*` calls here. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -358,6 +362,10 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerGetImportStatusLegacy(app);
   registerDownloadImportErrorReport(app);
   registerCreateExportJob(app);
+  registerStartGeocodingJob(app);
+  registerListGeocodingJobs(app);
+  registerGetGeocodingJob(app);
+  registerStreamGeocodingJob(app);
   // -- imports: end
 
   // Recordsets: literal paths (/recordsets/trash...) before /recordsets/{recordset_slug}; /recordsets/{recordset_id}/... routes after the slug ones of the same method only when they cannot clash.

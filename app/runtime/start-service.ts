@@ -70,7 +70,7 @@ export async function startService(): Promise<RunningService> {
   const worker = runWorker
     ? startWorker({
         queue: services.jobs,
-        handlers: createJobRegistry({ db: services.database.db, signup: services, activity: services, notifications: services, recordsets: services, recordsetTrash: services, imports: services, exports: services }),
+        handlers: createJobRegistry({ db: services.database.db, signup: services, activity: services, notifications: services, recordsets: services, recordsetTrash: services, imports: services, exports: services, geocoding: services }),
         concurrency: config.WORKER_CONCURRENCY,
         leaseMs: config.JOB_LEASE_MS,
         pollIntervalMs: 1_000,

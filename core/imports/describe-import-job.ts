@@ -4,6 +4,7 @@ import type { ObjectStorage } from "../ports/object-storage.ts";
 import { buildSignedUrl } from "../signing/url-signature.ts";
 import { IMPORT_URL_TTL_SECONDS } from "./import-deps.ts";
 import { kindOfJob } from "./import-jobs.ts";
+import { geocodeJobCounts } from "../geocoding/geocode-job.ts";
 import { toImportJobJson, type ImportJobJson } from "./import-job-view.ts";
 import type { RecordBulkWriter } from "./record-bulk-writer.ts";
 
@@ -47,6 +48,8 @@ export async function describeImportJob(deps: DescribeJobDeps, ws: WorkspaceRef,
       rejected: checkpoint?.rejected ?? 0,
     };
   }
+  // A geocoding job's counts live in its progress message / result (core/geocoding/geocode-job.ts).
+  if (kind === "geocode") counts = geocodeJobCounts(job);
   const reportUrl = reportKeyOf(job) ? signedReportUrl(deps, job.id).url : null;
   const exportKey = kind === "export" && job.status === "succeeded" ? storedString(job, "storage_key") : null;
   const downloadUrl = exportKey ? await deps.storage.signedDownloadUrl(exportKey, IMPORT_URL_TTL_SECONDS) : null;

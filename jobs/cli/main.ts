@@ -39,7 +39,7 @@ async function openServices(): Promise<CliServices> {
   return {
     queue: services.jobs,
     pubSub: services.pubSub,
-    handlers: createJobRegistry({ db: services.database.db, signup: services, activity: services, notifications: services, recordsets: services, recordsetTrash: services, imports: services, exports: services }),
+    handlers: createJobRegistry({ db: services.database.db, signup: services, activity: services, notifications: services, recordsets: services, recordsetTrash: services, imports: services, exports: services, geocoding: services }),
     logger,
     worker: {
       concurrency: config.WORKER_CONCURRENCY,
