@@ -7,7 +7,7 @@ import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
 import type { RejectedRow } from "../../../core/ports/tabular-file-reader.ts";
 import type { DatabaseHandle } from "../open-database.ts";
 import { searchPath } from "../postgis-schema.ts";
-import { derivedAssignments } from "../records/derived-columns-sql.ts";
+import { derivedAssignments, geometrySql } from "../records/derived-columns-sql.ts";
 import { tenantDatabase } from "../tenant-database.ts";
 import { assertTenantSchemaName, tenantRoleName } from "../tenant-names.ts";
 
@@ -15,6 +15,22 @@ type Staged = { rowNumber: number; id: string; versionId: string; json: string }
 
 /** Runs one SQL statement in the batch's transaction; returns its rows. */
 type Exec = (query: RawBuilder<unknown>) => Promise<Array<Record<string, unknown>>>;
+/** Runs `work` under a savepoint: rolled back to it when `work` throws (the error is rethrown). */
+type Savepoint = (work: () => Promise<void>) => Promise<void>;
+
+/** Savepoints in plain SQL (PGlite through Kysely). */
+const sqlSavepoint =
+  (exec: Exec): Savepoint =>
+  async (work) => {
+    await exec(sql`savepoint import_step`);
+    try {
+      await work();
+      await exec(sql`release savepoint import_step`);
+    } catch (error) {
+      await exec(sql`rollback to savepoint import_step`);
+      throw error;
+    }
+  };
 
 /** PGlite has no COPY FROM STDIN through our dialect: multi-row INSERTs of this many rows instead. */
 const INSERT_CHUNK = 1000;
@@ -96,7 +112,11 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
             writable,
           );
         }
-        return await this.#finishBatch(exec, target, staged, position);
+        // postgres.js tracks savepoints itself: a raw ROLLBACK TO inside begin() leaves it thinking the transaction failed.
+        const savepoint: Savepoint = async (work) => {
+          await tx.savepoint(() => work());
+        };
+        return await this.#finishBatch(exec, savepoint, target, staged, position);
       })) as { imported: number; rejected: RejectedRow[] };
     }
     return await tenantDatabase(this.#handle, target.ws.schemaName).transaction(async (trx) => {
@@ -106,12 +126,12 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
         const values = staged.slice(i, i + INSERT_CHUNK).map((s) => sql`(${s.rowNumber}, ${s.id}::uuid, ${s.versionId}::uuid, cast(cast(${s.json} as text) as jsonb))`);
         await exec(sql`insert into import_staging (row_number, id, version_id, field_values) values ${sql.join(values)}`);
       }
-      return await this.#finishBatch(exec, target, staged, position);
+      return await this.#finishBatch(exec, sqlSavepoint(exec), target, staged, position);
     });
   }
 
   /** From the staging table into records and versions; count and checkpoint. */
-  async #finishBatch(exec: Exec, target: BulkWriteTarget, staged: readonly Staged[], position: BatchPosition): Promise<{ imported: number; rejected: RejectedRow[] }> {
+  async #finishBatch(exec: Exec, savepoint: Savepoint, target: BulkWriteTarget, staged: readonly Staged[], position: BatchPosition): Promise<{ imported: number; rejected: RejectedRow[] }> {
     const derived = derivedAssignments({ fields: target.recordset.fields, promoted: target.recordset.promoted, gis: target.recordset.gis });
     const columns = Object.keys(derived);
     const insert = (where: RawBuilder<unknown>): RawBuilder<unknown> =>
@@ -120,22 +140,22 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
           from import_staging where ${where}`;
     const rejected: RejectedRow[] = [];
     if (staged.length > 0) {
-      await exec(sql`savepoint import_batch`);
+      if (target.recordset.gis) {
+        // Geometries PostGIS finds invalid (self-intersecting rings...) would fail the CHECK on
+        // records: drop them from the staging table first, no exception involved.
+        const invalid = await exec(sql`delete from import_staging where not coalesce(st_isvalid(${geometrySql(target.recordset.gis)}), true) returning row_number`);
+        for (const row of invalid) rejected.push({ rowNumber: Number(row.row_number), reason: "the geometry is not valid (self-intersecting or otherwise invalid for PostGIS)" });
+      }
       try {
-        await exec(insert(sql`true`));
-        await exec(sql`release savepoint import_batch`);
+        await savepoint(() => exec(insert(sql`true`)).then(() => undefined));
       } catch (error) {
         if (!isRowError(error)) throw error;
         // One row's geometry (or value) sank the batch: write row by row to find and drop it.
-        await exec(sql`rollback to savepoint import_batch`);
         for (const s of staged) {
-          await exec(sql`savepoint import_row`);
           try {
-            await exec(insert(sql`row_number = ${s.rowNumber}`));
-            await exec(sql`release savepoint import_row`);
+            await savepoint(() => exec(insert(sql`row_number = ${s.rowNumber}`)).then(() => undefined));
           } catch (rowError) {
             if (!isRowError(rowError)) throw rowError;
-            await exec(sql`rollback to savepoint import_row`);
             await exec(sql`delete from import_staging where row_number = ${s.rowNumber}`);
             rejected.push({ rowNumber: s.rowNumber, reason: rowReason(rowError) });
           }
