@@ -8,6 +8,7 @@ import { StripeBilling } from "../../adapters/stripe/stripe-billing.ts";
 import { PostgresPaymentInvites } from "../../adapters/postgres/billing/postgres-payment-invites.ts";
 import { PostgresAuditLog } from "../../adapters/postgres/signup/postgres-audit-log.ts";
 import { PostgresEventRecorder } from "../../adapters/postgres/events/postgres-event-recorder.ts";
+import { recordTaskItemSource } from "../../adapters/postgres/tracking/record-task-item-source.ts";
 import { PostgresRecordRepository } from "../../adapters/postgres/records/postgres-record-repository.ts";
 import { PostgresRecordAttachmentRepository } from "../../adapters/postgres/records/postgres-record-attachment-repository.ts";
 import { PostgresRecordsetPipelineRepository } from "../../adapters/postgres/records/postgres-recordset-pipeline-repository.ts";
@@ -172,7 +173,8 @@ export async function openServices(config: Config, options: OpenServicesOptions 
       // Each section that gives members items registers its source here (records, tasks, goals...).
       memberItems: new MemberItemRegistry(new PostgresMemberItemTransactions(database))
         .register(teamLeadItemSource)
-        .register(apiKeyItemSource),
+        .register(apiKeyItemSource)
+        .register(recordTaskItemSource),
       teams: new PostgresTeamRepository(database),
       workspaces: new PostgresWorkspaceRepository(database.db),
       workspaceInvitations: new PostgresInvitationRepository(database.db),

@@ -24,7 +24,7 @@ describe("getMemberDeletionInfo: happy", () => {
       member_id: member.id,
       workspace_count: 1,
       can_delete_user: true,
-      item_counts: { team: 2, api_key: 1 },
+      item_counts: { team: 2, api_key: 1, record_task: 0 },
       total_items: 3,
     });
   });

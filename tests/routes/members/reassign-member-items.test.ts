@@ -29,7 +29,7 @@ describe("reassignMemberItems: happy", () => {
     expect(await res.json()).toEqual({
       member_id: leaving.id,
       target_member_id: target.id,
-      reassigned: { team: 1, api_key: 1 },
+      reassigned: { team: 1, api_key: 1, record_task: 0 },
       total: 2,
     });
     const members = await (await t.request(`/api/v1/teams/${teamId}/members`, { headers: t.as(workspace.owner, workspace) })).json();
@@ -82,7 +82,7 @@ describe("reassignMemberItems: error", () => {
       reassignMemberItems({ ...t.services, memberItems }, actor, { memberId: leaving.id, targetMemberId: target.id }),
     ).rejects.toThrow("source failed");
     const left = await (await t.request(`/api/v1/members/${leaving.id}/deletion-info`, { headers: t.as(workspace.owner, workspace) })).json();
-    expect(left.item_counts).toEqual({ team: 1, api_key: 1 });
+    expect(left.item_counts).toEqual({ team: 1, api_key: 1, record_task: 0 });
   });
 
   it("answers 409 when the target is inactive", async () => {
