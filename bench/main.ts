@@ -7,6 +7,7 @@ import { loadConfig } from "../app/config/load-config.ts";
 import { jobsBench } from "./suites/jobs.ts";
 import { eventsBench } from "./suites/events.ts";
 import { recordsBench } from "./suites/records.ts";
+import { exportBench } from "./suites/export.ts";
 import { importBench } from "./suites/import.ts";
 
 export type BenchContext = { database: DatabaseHandle; size: "quick" | "full" };
@@ -16,6 +17,7 @@ const suites: Record<string, (context: BenchContext) => Promise<void>> = {
   jobs: jobsBench,
   events: eventsBench,
   records: recordsBench,
+  export: exportBench,
   import: importBench,
 };
 
