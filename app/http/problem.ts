@@ -58,13 +58,15 @@ export function problem(
   detail?: string,
   extra: Record<string, unknown> = {},
 ): Problem {
+  // Extension members never override the standard ones (a detail named `status` must not
+  // change the HTTP status a client reads from the body).
   return {
+    ...extra,
     type: `https://docs.fos.dev/problems/${code}`,
     title: titles[status] ?? "Error",
     status,
     code,
     ...(detail ? { detail } : {}),
-    ...extra,
   };
 }
 

@@ -158,7 +158,7 @@ export class PostgresJobQueue implements JobQueue {
     const existing = await this.#existing(id, scope);
     if (existing.status === "cancelled") return existing;
     throw new Conflict(`job ${id} already ${existing.status}; only queued or running jobs can be cancelled`, {
-      status: existing.status,
+      job_status: existing.status,
     });
   }
 
@@ -169,7 +169,7 @@ export class PostgresJobQueue implements JobQueue {
     const deleted = await query.executeTakeFirst();
     if (Number(deleted.numDeletedRows) > 0) return;
     const existing = await this.#existing(id, scope);
-    throw new Conflict(`job ${id} is ${existing.status}; only finished jobs can be deleted`, { status: existing.status });
+    throw new Conflict(`job ${id} is ${existing.status}; only finished jobs can be deleted`, { job_status: existing.status });
   }
 
   async retry(id: string, scope: JobScope = {}): Promise<Job> {
@@ -190,7 +190,7 @@ export class PostgresJobQueue implements JobQueue {
     if (changed) return changed;
     const existing = await this.#existing(id, scope);
     throw new Conflict(`job ${id} is ${existing.status}; only failed or cancelled jobs can be retried`, {
-      status: existing.status,
+      job_status: existing.status,
     });
   }
 
