@@ -70,7 +70,7 @@ export const baseRecordListQuery = {
   recordset_id: z.uuid().optional().openapi({ description: "Only this recordset (403 without can_view on it); without it, every recordset you can view", example: uuidExample }),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).openapi({ example: 1 }),
   page_size: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: "At most 200", example: 50 }),
-  search: z.string().trim().max(200).optional().openapi({ description: "Full-text match on the title and every text/number value (word prefixes)", example: "alpha" }),
+  search: z.string().trim().max(200).optional().openapi({ description: "Word-prefix match on the title and the first three text-like fields (the promoted text columns); every word must match", example: "alpha" }),
   status: RecordStatusSchema.optional().openapi({ description: "Only this status; without it, every status but `deleted`" }),
   tags: commaList("Comma-separated; records carrying every one of these tags", "vip,q1"),
 };
