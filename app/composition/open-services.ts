@@ -114,6 +114,9 @@ export async function openServices(config: Config, options: OpenServicesOptions 
     // Sections that react to domain events subscribe on this registry (services.eventSubscribers).
     const eventSubscribers = new EventSubscribers();
     const events = new PostgresEventRecorder({ database, subscribers: eventSubscribers, pubSub: cacheServices.pubSub, logger });
+    // Publications waiting for their transaction's commit finish before the database closes
+    // (a poll racing the pool's end could otherwise hang the shutdown).
+    closers.push(() => events.settled());
     // Notifications: rows written in the event's transaction, delivered after commit.
     const replayLog = new ReplayLog(cacheServices.cache);
     const notificationDelivery = {

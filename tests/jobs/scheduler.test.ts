@@ -38,11 +38,11 @@ describe("scheduler", () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
-  it("runs the notifications digest every 30 minutes by default", async () => {
+  it("runs the notifications digest every 30 minutes and the trash purge daily by default", async () => {
     const clock = manualClock(Date.UTC(2026, 0, 1, 10, 1));
     const before = await countJobs("notifications.digest");
     const scheduler = startScheduler({ jobs: t.services.jobs, locks: new MemoryLocks({ now: clock.now }), now: () => new Date(clock.now()), tickMs: 0 });
-    expect(await scheduler.tick()).toEqual(["notifications.digest"]);
+    expect(await scheduler.tick()).toEqual(["notifications.digest", "recordsets.purge-trash"]);
     await clock.elapse(HALF_HOUR);
     expect(await scheduler.tick()).toEqual(["notifications.digest"]);
     expect(await countJobs("notifications.digest")).toBe(before + 2);
