@@ -1,3 +1,4 @@
+import { safeFileName } from "../storage/object-key.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TabularFormat } from "../ports/tabular-file-reader.ts";
@@ -42,17 +43,6 @@ export function checkImportFile(name: string, contentType: string | null | undef
   return format;
 }
 
-/** A file name safe as the last segment of an object key (keeps the extension). */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .normalize("NFKD")
-    .replace(/[^\w.\- ]+/g, "")
-    .replace(/\s+/g, "_")
-    .replace(/^\.+/, "")
-    .slice(-120);
-  return cleaned || "upload";
-}
 
 export function workspaceImportPrefix(workspaceId: string): string {
   return `workspaces/${workspaceId}/imports/`;
@@ -60,7 +50,7 @@ export function workspaceImportPrefix(workspaceId: string): string {
 
 /** A new key for an upload of `name` in the workspace. */
 export function newImportFileKey(workspaceId: string, name: string): string {
-  return `${workspaceImportPrefix(workspaceId)}${newId()}/${safeFileName(name)}`;
+  return `${workspaceImportPrefix(workspaceId)}${newId()}/${safeFileName(name, "upload")}`;
 }
 
 export function fileUriOf(key: string): string {

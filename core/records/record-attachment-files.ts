@@ -1,3 +1,4 @@
+import { safeFileName } from "../storage/object-key.ts";
 import { PayloadTooLarge, UnsupportedMediaType } from "../errors.ts";
 
 /** Default upper bound of one attachment (RECORD_ATTACHMENT_MAX_BYTES overrides it). */
@@ -45,17 +46,6 @@ const ALLOWED_TYPES = new Set([...Object.values(TYPES_BY_EXTENSION), "applicatio
 /** Declared types that say nothing: the extension decides. */
 const GENERIC_TYPES = new Set(["", "application/octet-stream", "binary/octet-stream"]);
 
-/** A file name safe as the last segment of a storage key and in a Content-Disposition. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
-    .normalize("NFKD")
-    .replace(/[^\w.\- ]+/g, "")
-    .replace(/\s+/g, "_")
-    .replace(/^\.+/, "")
-    .slice(-120);
-  return cleaned || "file";
-}
 
 /**
  * The attachment's content type, checked: 413 above `maxBytes`, 415 unless the declared type

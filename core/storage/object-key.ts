@@ -17,3 +17,19 @@ export function assertSafeObjectKey(key: string): string {
   }
   return key;
 }
+
+/**
+ * A file name safe as the last segment of an object key and in a Content-Disposition: the
+ * base name only, accents folded, anything but letters, digits, `.`, `-`, `_` and spaces
+ * dropped, spaces as `_`, no leading dots, the last 120 characters (the extension survives).
+ */
+export function safeFileName(name: string, fallback = "file"): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFKD")
+    .replace(/[^\w.\- ]+/g, "")
+    .replace(/\s+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(-120);
+  return cleaned || fallback;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkAttachment, safeFileName } from "../../../core/records/record-attachment-files.ts";
+import { checkAttachment } from "../../../core/records/record-attachment-files.ts";
+import { safeFileName } from "../../../core/storage/object-key.ts";
 
 describe("record attachment files", () => {
   it("makes file names safe as a storage key segment", () => {
