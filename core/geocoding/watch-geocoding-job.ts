@@ -3,9 +3,9 @@ import { NotFound } from "../errors.ts";
 import { isUuid } from "../ids.ts";
 import { describeImportJob, type DescribeJobDeps } from "../imports/describe-import-job.ts";
 import type { ImportJobJson } from "../imports/import-job-view.ts";
-import { jobChannel, parseJobEvent } from "../jobs/job-events.ts";
+import { watchJob } from "../jobs/watch-job.ts";
 import type { AuthDirectory } from "../ports/auth-directory.ts";
-import type { Job, JobQueue } from "../ports/job-queue.ts";
+import type { JobQueue } from "../ports/job-queue.ts";
 import type { PubSub } from "../ports/pub-sub.ts";
 import { GEOCODE_JOB } from "./geocode-job.ts";
 
@@ -35,42 +35,14 @@ export async function watchGeocodingJob(
   const ws = { id: membership.workspaceId, schemaName: membership.schemaName };
   const pollMs = options.pollMs ?? 5_000;
 
-  return async function* (signal) {
-    let wake: (() => void) | null = null;
-    let pending = false;
-    const unsubscribe = await deps.pubSub.subscribe(jobChannel(first.id), (message) => {
-      if (!parseJobEvent(message)) return;
-      pending = true;
-      wake?.();
-    });
-    try {
-      // Read again after subscribing, so no change between the first read and the subscription is missed.
-      let job: Job | null = (await deps.jobs.get(first.id)) ?? first;
-      let last = "";
-      while (job && !signal.aborted) {
+  return (signal) =>
+    watchJob(deps, first, {
+      signal,
+      pollMs,
+      describe: async (job) => {
         const view = await describeImportJob(deps, ws, job);
-        const event = FINAL.has(view.status) ? (view.status as GeocodingStreamEvent["event"]) : "progress";
-        const key = JSON.stringify(view);
-        if (key !== last) yield { event, data: view };
-        last = key;
-        if (event !== "progress") return;
-        if (!pending) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, pollMs);
-            const done = (): void => {
-              clearTimeout(timer);
-              resolve();
-            };
-            wake = done;
-            signal.addEventListener("abort", done, { once: true });
-          });
-          wake = null;
-        }
-        pending = false;
-        job = await deps.jobs.get(first.id);
-      }
-    } finally {
-      await unsubscribe();
-    }
-  };
+        const final = FINAL.has(view.status);
+        return { update: { event: final ? (view.status as GeocodingStreamEvent["event"]) : "progress", data: view }, final };
+      },
+    });
 }

@@ -1,7 +1,8 @@
 import { startSession, type SessionDeps, type TokenPair } from "../auth/sessions.ts";
 import type { PaymentInviteRepository } from "../billing/payment-invite-repository.ts";
 import { NotFound } from "../errors.ts";
-import { isFinished, jobChannel, parseJobEvent } from "../jobs/job-events.ts";
+import { isFinished } from "../jobs/job-events.ts";
+import { watchJob } from "../jobs/watch-job.ts";
 import { PermanentJobError, type ReportProgress } from "../jobs/job-handler.ts";
 import type { Job, JobQueue, JsonValue } from "../ports/job-queue.ts";
 import type { PubSub } from "../ports/pub-sub.ts";
@@ -108,42 +109,12 @@ export async function watchSignupJob(
   if (!first || first.type !== SIGNUP_INVITE_JOB) throw new NotFound("signup job", jobId);
   const pollMs = options.pollMs ?? 2_000;
 
-  return async function* (signal) {
-    let wake: (() => void) | null = null;
-    let pending = false;
-    const unsubscribe = await deps.pubSub.subscribe(jobChannel(jobId), (message) => {
-      if (!parseJobEvent(message)) return;
-      pending = true;
-      wake?.();
+  return (signal) =>
+    watchJob(deps, first, {
+      signal,
+      pollMs,
+      describe: async (job) => (isFinished(job.status) ? { update: await finalUpdate(deps, job), final: true } : { update: running(job), final: false }),
     });
-    try {
-      let job: Job | null = first;
-      let last = "";
-      while (job && !signal.aborted) {
-        const update = isFinished(job.status) ? await finalUpdate(deps, job) : running(job);
-        const key = JSON.stringify(update);
-        if (key !== last) yield update;
-        last = key;
-        if (isFinished(job.status)) return;
-        if (!pending) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, pollMs);
-            const done = (): void => {
-              clearTimeout(timer);
-              resolve();
-            };
-            wake = done;
-            signal.addEventListener("abort", done, { once: true });
-          });
-          wake = null;
-        }
-        pending = false;
-        job = await deps.jobs.get(jobId);
-      }
-    } finally {
-      await unsubscribe();
-    }
-  };
 }
 
 function running(job: Job): SignupJobUpdate {

@@ -1,3 +1,4 @@
+import { definedColumns } from "../defined-columns.ts";
 import { sql, type Selectable, type Transaction } from "kysely";
 import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
 import type { Within } from "../../../core/records/record-repository.ts";
@@ -216,12 +217,7 @@ export class PostgresTrackingRepository implements TrackingRepository {
       const row = await trx
         .updateTable("record_interactions")
         .set({
-          ...(p.interactionType !== undefined ? { interaction_type: p.interactionType } : {}),
-          ...(p.summary !== undefined ? { summary: p.summary } : {}),
-          ...(p.notes !== undefined ? { notes: p.notes } : {}),
-          ...(p.occurredAt !== undefined ? { occurred_at: p.occurredAt } : {}),
-          ...(p.durationMinutes !== undefined ? { duration_minutes: p.durationMinutes } : {}),
-          ...(p.outcome !== undefined ? { outcome: p.outcome } : {}),
+          ...definedColumns({ interaction_type: p.interactionType, summary: p.summary, notes: p.notes, occurred_at: p.occurredAt, duration_minutes: p.durationMinutes, outcome: p.outcome }),
           updated_at: sql`now()`,
         })
         .where("id", "=", id)
@@ -300,14 +296,7 @@ export class PostgresTrackingRepository implements TrackingRepository {
       const row = await trx
         .updateTable("record_tasks")
         .set({
-          ...(p.title !== undefined ? { title: p.title } : {}),
-          ...(p.description !== undefined ? { description: p.description } : {}),
-          ...(p.dueAt !== undefined ? { due_at: p.dueAt } : {}),
-          ...(p.priority !== undefined ? { priority: p.priority } : {}),
-          ...(p.status !== undefined ? { status: p.status } : {}),
-          ...(p.assigneeId !== undefined ? { assignee_id: p.assigneeId } : {}),
-          ...(p.completedAt !== undefined ? { completed_at: p.completedAt } : {}),
-          ...(p.completedBy !== undefined ? { completed_by: p.completedBy } : {}),
+          ...definedColumns({ title: p.title, description: p.description, due_at: p.dueAt, priority: p.priority, status: p.status, assignee_id: p.assigneeId, completed_at: p.completedAt, completed_by: p.completedBy }),
           updated_at: sql`now()`,
         })
         .where("id", "=", id)
