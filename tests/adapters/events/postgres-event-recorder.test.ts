@@ -143,6 +143,7 @@ describe("PostgresEventRecorder", () => {
         throw new Error("the bulk change failed");
       }),
     ).rejects.toThrow("the bulk change failed");
+    await recorder.settled();
     for (const id of ids) expect(await activityRow(ws, id)).toBeUndefined();
   });
 
