@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createRecordInteraction } from "../../../core/tracking/create-record-interaction.ts";
 import type { AppEnv } from "../../context.ts";
 import { defineRoute, jsonContent } from "../../http/define-route.ts";
-import { instant, InteractionBody, InteractionSchema, RecordIdParams } from "./schemas.ts";
+import { interactionFields, InteractionBody, InteractionSchema, RecordIdParams } from "./schemas.ts";
 
 export const createRecordInteractionRoute = defineRoute({
   method: "post",
@@ -20,15 +20,7 @@ export function registerCreateRecordInteraction(app: OpenAPIHono<AppEnv>): void 
   app.openapi(createRecordInteractionRoute, async (c) => {
     const { record_id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const created = await createRecordInteraction(c.get("services"), c.get("actor"), {
-      recordId: record_id,
-      interactionType: b.interaction_type,
-      summary: b.summary,
-      notes: b.notes,
-      occurredAt: instant(b.occurred_at),
-      durationMinutes: b.duration_minutes,
-      outcome: b.outcome,
-    });
+    const created = await createRecordInteraction(c.get("services"), c.get("actor"), { recordId: record_id, ...interactionFields(b) });
     return c.json(created, 200);
   });
 }

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createRecordTask } from "../../../core/tracking/create-record-task.ts";
 import type { AppEnv } from "../../context.ts";
 import { defineRoute, jsonContent } from "../../http/define-route.ts";
-import { instant, RecordIdParams, TaskBody, TaskSchema } from "./schemas.ts";
+import { taskFields, RecordIdParams, TaskBody, TaskSchema } from "./schemas.ts";
 
 export const createRecordTaskRoute = defineRoute({
   method: "post",
@@ -20,15 +20,7 @@ export function registerCreateRecordTask(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createRecordTaskRoute, async (c) => {
     const { record_id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const created = await createRecordTask(c.get("services"), c.get("actor"), {
-      recordId: record_id,
-      title: b.title,
-      description: b.description,
-      dueAt: instant(b.due_at),
-      priority: b.priority,
-      status: b.status,
-      assigneeId: b.assignee_id,
-    });
+    const created = await createRecordTask(c.get("services"), c.get("actor"), { recordId: record_id, ...taskFields(b) });
     return c.json(created, 200);
   });
 }

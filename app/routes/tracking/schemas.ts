@@ -31,6 +31,30 @@ export function instant<T extends string | null | undefined>(value: T): T extend
   return (value === undefined ? undefined : value === null ? null : new Date(value)) as never;
 }
 
+/** An interaction body (create or patch) as use-case fields; absent keys stay absent. */
+export function interactionFields<B extends { interaction_type?: unknown; summary?: unknown; notes?: unknown; occurred_at?: string | null; duration_minutes?: unknown; outcome?: unknown }>(b: B) {
+  return { interactionType: b.interaction_type, summary: b.summary, notes: b.notes, occurredAt: instant(b.occurred_at), durationMinutes: b.duration_minutes, outcome: b.outcome } as {
+    interactionType: B["interaction_type"];
+    summary: B["summary"];
+    notes: B["notes"];
+    occurredAt: ReturnType<typeof instant<B["occurred_at"]>>;
+    durationMinutes: B["duration_minutes"];
+    outcome: B["outcome"];
+  };
+}
+
+/** A task body (create or patch) as use-case fields; absent keys stay absent. */
+export function taskFields<B extends { title?: unknown; description?: unknown; due_at?: string | null; priority?: unknown; status?: unknown; assignee_id?: unknown }>(b: B) {
+  return { title: b.title, description: b.description, dueAt: instant(b.due_at), priority: b.priority, status: b.status, assigneeId: b.assignee_id } as {
+    title: B["title"];
+    description: B["description"];
+    dueAt: ReturnType<typeof instant<B["due_at"]>>;
+    priority: B["priority"];
+    status: B["status"];
+    assigneeId: B["assignee_id"];
+  };
+}
+
 export const InsightSchema = z
   .object({
     id: z.uuid().openapi({ example: uuidExample }),

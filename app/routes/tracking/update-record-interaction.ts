@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { updateRecordInteraction } from "../../../core/tracking/update-record-interaction.ts";
 import type { AppEnv } from "../../context.ts";
 import { defineRoute, jsonContent } from "../../http/define-route.ts";
-import { instant, InteractionIdParams, InteractionPatchBody, InteractionSchema } from "./schemas.ts";
+import { interactionFields, InteractionIdParams, InteractionPatchBody, InteractionSchema } from "./schemas.ts";
 
 export const updateRecordInteractionRoute = defineRoute({
   method: "put",
@@ -20,15 +20,7 @@ export function registerUpdateRecordInteraction(app: OpenAPIHono<AppEnv>): void 
   app.openapi(updateRecordInteractionRoute, async (c) => {
     const { interaction_id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const updated = await updateRecordInteraction(c.get("services"), c.get("actor"), {
-      interactionId: interaction_id,
-      interactionType: b.interaction_type,
-      summary: b.summary,
-      notes: b.notes,
-      occurredAt: instant(b.occurred_at),
-      durationMinutes: b.duration_minutes,
-      outcome: b.outcome,
-    });
+    const updated = await updateRecordInteraction(c.get("services"), c.get("actor"), { interactionId: interaction_id, ...interactionFields(b) });
     return c.json(updated, 200);
   });
 }

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { updateRecordTask } from "../../../core/tracking/update-record-task.ts";
 import type { AppEnv } from "../../context.ts";
 import { defineRoute, jsonContent } from "../../http/define-route.ts";
-import { instant, TaskIdParams, TaskPatchBody, TaskSchema } from "./schemas.ts";
+import { taskFields, TaskIdParams, TaskPatchBody, TaskSchema } from "./schemas.ts";
 
 export const updateRecordTaskRoute = defineRoute({
   method: "put",
@@ -21,15 +21,7 @@ export function registerUpdateRecordTask(app: OpenAPIHono<AppEnv>): void {
   app.openapi(updateRecordTaskRoute, async (c) => {
     const { task_id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const updated = await updateRecordTask(c.get("services"), c.get("actor"), {
-      taskId: task_id,
-      title: b.title,
-      description: b.description,
-      dueAt: instant(b.due_at),
-      priority: b.priority,
-      status: b.status,
-      assigneeId: b.assignee_id,
-    });
+    const updated = await updateRecordTask(c.get("services"), c.get("actor"), { taskId: task_id, ...taskFields(b) });
     return c.json(updated, 200);
   });
 }
