@@ -32,6 +32,8 @@ export type WorkerOptions = {
   /** Wait between claims while the queue is empty. */
   pollIntervalMs: number;
   workerId?: string;
+  /** Only jobs of these workspaces (read at every claim); omitted means any. */
+  workspaceIds?: readonly string[];
   logger: Logger;
   /** Minimum gap between progress writes per job (later reports coalesce); default 250. */
   progressIntervalMs?: number;
@@ -118,7 +120,7 @@ export function startWorker(options: WorkerOptions): Worker {
       const free = concurrency - running.size;
       if (free > 0) {
         try {
-          const claimed = await queue.claim({ workerId: id, limit: free, leaseMs, types: [...handlers.keys()] });
+          const claimed = await queue.claim({ workerId: id, limit: free, leaseMs, types: [...handlers.keys()], ...(options.workspaceIds ? { workspaceIds: options.workspaceIds } : {}) });
           failures = 0;
           backlog = claimed.length === free;
           for (const job of claimed) startJob(job);

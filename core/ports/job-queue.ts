@@ -111,6 +111,12 @@ export type ClaimOptions = {
   leaseMs: number;
   /** Only these types (the ones the worker has handlers for); omitted means any. */
   types?: readonly string[];
+  /**
+   * Only jobs of these workspaces; omitted means any (platform jobs included). Lets a
+   * worker pool be dedicated to some tenants, and keeps test processes that share one
+   * database from running each other's jobs.
+   */
+  workspaceIds?: readonly string[];
 };
 
 export type HeartbeatResult = {

@@ -202,6 +202,20 @@ describe("claim", () => {
     expect(await env.queue.claim({ workerId: "w3", limit: 10, leaseMs: 10_000, types: [] })).toEqual([]);
   });
 
+  test("with workspaceIds, takes only those workspaces' jobs (never platform jobs)", async () => {
+    const type = uniqueType();
+    const [a, b] = [newId(), newId()];
+    const ofA = await env.queue.enqueue({ type, workspaceId: a });
+    await env.queue.enqueue({ type, workspaceId: b });
+    await env.queue.enqueue({ type });
+
+    const claimed = await env.queue.claim({ workerId: "wa", limit: 10, leaseMs: 10_000, types: [type], workspaceIds: [a, "not-a-uuid"] });
+    expect(claimed.map((c) => c.job.id)).toEqual([ofA.id]);
+    expect(await env.queue.claim({ workerId: "wa", limit: 10, leaseMs: 10_000, types: [type], workspaceIds: [] })).toEqual([]);
+    expect(await env.queue.claim({ workerId: "wa", limit: 10, leaseMs: 10_000, types: [type], workspaceIds: ["not-a-uuid"] })).toEqual([]);
+    expect(await env.queue.claim({ workerId: "any", limit: 10, leaseMs: 10_000, types: [type] })).toHaveLength(2);
+  });
+
   test("concurrent claims split the jobs without overlap", async () => {
     const type = uniqueType();
     await env.queue.enqueueMany(Array.from({ length: 30 }, () => ({ type })));

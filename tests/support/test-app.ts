@@ -29,6 +29,12 @@ export type TestApp = {
   createUser(options?: { isStaff?: boolean; isActive?: boolean }): Promise<TestUser>;
   /** A workspace with a migrated tenant schema, owned by a new user (or `owner`). */
   createWorkspace(options?: { owner?: TestUser }): Promise<TestWorkspace>;
+  /**
+   * Ids of the workspaces `createWorkspace` made, kept up to date. Test workers claim only
+   * these workspaces' jobs: test processes share one database, and a worker of another
+   * process must not run (or fail) this process's jobs.
+   */
+  readonly workspaceIds: readonly string[];
   addMember(workspace: TestWorkspace, role: Role, user?: TestUser): Promise<TestUser>;
   createApiKey(
     workspace: TestWorkspace,
@@ -89,6 +95,7 @@ export async function createTestApp(
     return member;
   };
 
+  const workspaceIds: string[] = [];
   const createWorkspace: TestApp["createWorkspace"] = async (opts = {}) => {
     const owner = opts.owner ?? (await createUser());
     const id = newId();
@@ -99,6 +106,7 @@ export async function createTestApp(
       .execute();
     const workspace = { id, schemaName, owner };
     await addMember(workspace, "owner", owner);
+    workspaceIds.push(id);
     return workspace;
   };
 
@@ -136,6 +144,7 @@ export async function createTestApp(
     },
     createUser,
     createWorkspace,
+    workspaceIds,
     addMember,
     createApiKey,
     as: (user, workspace) => ({

@@ -228,13 +228,15 @@ export class PostgresJobQueue implements JobQueue {
 
   async claim(options: ClaimOptions): Promise<ClaimedJob[]> {
     const limit = Math.floor(options.limit);
-    if (limit < 1 || (options.types && options.types.length === 0)) return [];
+    const workspaceIds = options.workspaceIds?.filter(isUuid);
+    if (limit < 1 || (options.types && options.types.length === 0) || (workspaceIds && workspaceIds.length === 0)) return [];
     if (Date.now() - this.#lastSweep >= this.#sweepIntervalMs) {
       this.#lastSweep = Date.now();
       await this.#settleAbandoned();
     }
 
     const typeFilter = options.types ? sql`and type in (${sql.join(options.types)})` : sql``;
+    const workspaceFilter = workspaceIds ? sql`and workspace_id in (${sql.join(workspaceIds)})` : sql``;
     // One statement: the subquery locks due rows other claimers are not holding, the
     // update takes them. A running row whose lease expired was abandoned by a dead
     // worker; taking it over starts its next attempt.
@@ -252,6 +254,7 @@ export class PostgresJobQueue implements JobQueue {
                or (status = 'running' and lease_expires_at < now()
                    and attempts < max_attempts and cancel_requested_at is null))
              ${typeFilter}
+             ${workspaceFilter}
            order by priority desc, run_at, id
            limit ${limit}
            for update skip locked

@@ -28,6 +28,7 @@ export async function seedEvent(
 export function startExportWorker(t: TestApp): Worker {
   return startWorker({
     queue: t.services.jobs,
+    workspaceIds: t.workspaceIds,
     handlers: new JobRegistry().register(ACTIVITY_EXPORT_JOB, activityExportHandler(t.services)),
     concurrency: 1,
     leaseMs: 10_000,

@@ -9,7 +9,7 @@ import type { TestApp } from "../../support/test-app.ts";
  * given back untouched.
  */
 export async function runQueuedJob(t: TestApp, jobId: string, type: string, handler: JobHandler): Promise<void> {
-  const claimed = await t.services.jobs.claim({ workerId: `test-${jobId}`, limit: 100, leaseMs: 60_000, types: [type] });
+  const claimed = await t.services.jobs.claim({ workerId: `test-${jobId}`, limit: 100, leaseMs: 60_000, types: [type], workspaceIds: t.workspaceIds });
   const mine = claimed.find((c) => c.job.id === jobId);
   for (const other of claimed) if (other !== mine) await t.services.jobs.release(other.lease);
   expect(mine, `job ${jobId} was not claimable`).toBeDefined();

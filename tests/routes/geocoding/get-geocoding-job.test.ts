@@ -23,7 +23,7 @@ describe("getGeocodingJob: happy", () => {
   });
 
   it("shows live counts while the job runs", async () => {
-    const claimed = await t.services.jobs.claim({ workerId: "test-live", limit: 100, leaseMs: 60_000, types: ["recordsets.geocode"] });
+    const claimed = await t.services.jobs.claim({ workerId: "test-live", limit: 100, leaseMs: 60_000, types: ["recordsets.geocode"], workspaceIds: t.workspaceIds });
     const mine = claimed.find((c) => c.job.id === jobId)!;
     for (const other of claimed) if (other !== mine) await t.services.jobs.release(other.lease);
     await t.services.jobs.progress(mine.lease, { percent: 50, message: "2 of 4 records processed: 1 geocoded, 1 not found", step: "geocode" });

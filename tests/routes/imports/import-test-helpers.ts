@@ -44,6 +44,7 @@ export async function createFromImport(t: TestApp, ws: TestWorkspace, body: Reco
 export async function runImportJob(t: TestApp, jobId: string, options: { batchSize?: number } = {}): Promise<void> {
   const worker = startWorker({
     queue: t.services.jobs,
+    workspaceIds: t.workspaceIds,
     handlers: new JobRegistry().register(IMPORT_JOB, recordsetsImportHandler(t.services, options)),
     concurrency: 1,
     leaseMs: 30_000,

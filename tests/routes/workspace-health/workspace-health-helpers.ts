@@ -17,6 +17,7 @@ export async function makeSchemaBehind(t: TestApp, workspace: TestWorkspace): Pr
 export function startMigrationWorker(t: TestApp): Worker {
   return startWorker({
     queue: t.services.jobs,
+    workspaceIds: t.workspaceIds,
     handlers: createJobRegistry({ db: t.database.db }),
     concurrency: 1,
     leaseMs: 10_000,
