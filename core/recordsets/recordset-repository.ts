@@ -73,6 +73,9 @@ export type RecordsetListQuery = {
 };
 
 /** Recordsets of one workspace with their access grants and saved views (tenant tables). */
+/** A purged recordset, with the object-storage keys of its records' attachments. */
+export type PurgedRecordset = { id: string; attachmentKeys: string[] };
+
 export interface RecordsetRepository {
   /** Taken slugs equal to `base` or starting with `base-` (trashed ones included). */
   slugsLike(ws: WorkspaceRef, base: string): Promise<string[]>;
@@ -101,10 +104,14 @@ export interface RecordsetRepository {
   softDelete(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
   /** Takes out of trash; false when no trashed recordset has this id. */
   restore(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
-  /** Deletes the recordset and, by cascade, its records, versions, grants and views. */
-  purge(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
-  /** Purges recordsets trashed before `cutoff`; returns their ids. `within` runs in the same transaction (events). */
-  purgeTrashedBefore(ws: WorkspaceRef, cutoff: Date, within?: (tx: EventTransaction, purged: Pick<RecordsetRecord, "id" | "slug" | "name" | "recordCount">[]) => Promise<void>): Promise<string[]>;
+  /**
+   * Deletes the recordset and, by cascade, its records, versions, attachments rows, grants
+   * and views. Returns the storage keys of the attachments that went with it (their objects
+   * are the caller's to delete once this committed), or null when not found.
+   */
+  purge(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<PurgedRecordset | null>;
+  /** Purges recordsets trashed before `cutoff`. `within` runs in the same transaction (events). */
+  purgeTrashedBefore(ws: WorkspaceRef, cutoff: Date, within?: (tx: EventTransaction, purged: Pick<RecordsetRecord, "id" | "slug" | "name" | "recordCount">[]) => Promise<void>): Promise<PurgedRecordset[]>;
   /** Recomputes every recordset's record_count in one UPDATE; returns how many changed. */
   syncCounts(ws: WorkspaceRef): Promise<{ recordsets: number; changed: number }>;
   /** Recomputes promoted columns and geometry of every record of the recordset; returns rows updated. */

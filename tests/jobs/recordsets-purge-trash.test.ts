@@ -8,6 +8,7 @@ import { defaultSchedules } from "../../jobs/scheduler.ts";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
 import { addRecords } from "../routes/recordsets/recordset-admin-test-helpers.ts";
 import { makeRecordset, trashRecordset } from "../routes/recordsets/recordset-test-helpers.ts";
+import { attach, download } from "../routes/crud-records/attachment-test-helpers.ts";
 
 // recordsets.purge-trash: deletes recordsets trashed more than 30 days ago, in every workspace.
 let t: TestApp;
@@ -38,8 +39,11 @@ describe("recordsets.purge-trash", () => {
     const a = await t.createWorkspace();
     const b = await t.createWorkspace();
     const expired = await makeRecordset(t, a);
-    const [recordId] = await addRecords(t, a, expired.id, [{ name: "Old" }]);
+    const [recordId, keptId] = await addRecords(t, a, expired.id, [{ name: "Old" }, { name: "Kept file" }]);
     const recent = await makeRecordset(t, a);
+    const [recentRecordId] = await addRecords(t, a, recent.id, [{ name: "Recent" }]);
+    const expiredFile = await attach(t, a, keptId!);
+    const recentFile = await attach(t, a, recentRecordId!);
     const live = await makeRecordset(t, a);
     const expiredB = await makeRecordset(t, b);
     await trashedDaysAgo(a, expired.slug, 31);
@@ -53,6 +57,8 @@ describe("recordsets.purge-trash", () => {
     expect(await t.services.recordsets.find(refA, expired.id, { trashed: true })).toBeNull();
     expect(await t.services.records.find(refA, recordId!, { includeDeleted: true })).toBeNull();
     expect(await t.services.recordsets.find(refA, recent.id, { trashed: true })).not.toBeNull();
+    expect((await download(t, expiredFile.download_url)).status).toBe(404);
+    expect((await download(t, recentFile.download_url)).status).toBe(200);
     expect(await t.services.recordsets.find(refA, live.id)).not.toBeNull();
     expect(await t.services.recordsets.find({ id: b.id, schemaName: b.schemaName }, expiredB.id, { trashed: true })).toBeNull();
 

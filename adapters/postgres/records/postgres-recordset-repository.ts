@@ -10,6 +10,7 @@ import {
   type AccessFlags,
   type AccessGrant,
   type NewRecordset,
+  type PurgedRecordset,
   type RecordsetListQuery,
   type RecordsetPatch,
   type RecordsetRecord,
@@ -233,11 +234,14 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     });
   }
 
-  async purge(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
+  async purge(ws: WorkspaceRef, id: string, within?: (tx: EventTransaction) => Promise<void>): Promise<PurgedRecordset | null> {
     return await this.run(ws, async (trx) => {
+      // Read before the cascade takes the rows with it.
+      const keys = await attachmentKeysOf(trx, [id]);
       const row = await trx.deleteFrom("recordsets").where("id", "=", id).returning("id").executeTakeFirst();
-      if (row) await within?.(asEventTransaction(trx));
-      return row !== undefined;
+      if (!row) return null;
+      await within?.(asEventTransaction(trx));
+      return { id: row.id, attachmentKeys: keys.get(row.id) ?? [] };
     });
   }
 
@@ -245,16 +249,15 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     ws: WorkspaceRef,
     cutoff: Date,
     within?: (tx: EventTransaction, purged: Pick<RecordsetRecord, "id" | "slug" | "name" | "recordCount">[]) => Promise<void>,
-  ): Promise<string[]> {
+  ): Promise<PurgedRecordset[]> {
     return await this.run(ws, async (trx) => {
-      const rows = await trx
-        .deleteFrom("recordsets")
-        .where("deleted_at", "is not", null)
-        .where("deleted_at", "<", cutoff)
-        .returning(["id", "slug", "name", "record_count"])
-        .execute();
+      const expired = await trx.selectFrom("recordsets").select("id").where("deleted_at", "is not", null).where("deleted_at", "<", cutoff).forUpdate().execute();
+      if (expired.length === 0) return [];
+      const ids = expired.map((r) => r.id);
+      const keys = await attachmentKeysOf(trx, ids);
+      const rows = await trx.deleteFrom("recordsets").where("id", "in", ids).returning(["id", "slug", "name", "record_count"]).execute();
       if (rows.length > 0) await within?.(asEventTransaction(trx), rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, recordCount: r.record_count })));
-      return rows.map((r) => r.id);
+      return rows.map((r) => ({ id: r.id, attachmentKeys: keys.get(r.id) ?? [] }));
     });
   }
 
@@ -414,4 +417,17 @@ async function resync(trx: Trx, recordset: RecordsetRecord): Promise<number> {
     .where("recordset_id", "=", recordset.id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** Storage keys of the attachments of every record (trashed ones too) of these recordsets, by recordset id. */
+async function attachmentKeysOf(trx: Transaction<TenantDatabase>, recordsetIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await trx
+    .selectFrom("record_attachments as a")
+    .innerJoin("records as r", "r.id", "a.record_id")
+    .select(["r.recordset_id", "a.storage_key"])
+    .where("r.recordset_id", "in", recordsetIds)
+    .execute();
+  const keys = new Map<string, string[]>();
+  for (const row of rows) keys.set(row.recordset_id, [...(keys.get(row.recordset_id) ?? []), row.storage_key]);
+  return keys;
 }

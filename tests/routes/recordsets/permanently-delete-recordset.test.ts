@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { attach, download } from "../crud-records/attachment-test-helpers.ts";
 import { addRecords } from "./recordset-admin-test-helpers.ts";
 import { eventTypesFor, makeRecordset, onlyWorkspaceAdmins, trashRecordset } from "./recordset-test-helpers.ts";
 
@@ -14,14 +15,17 @@ beforeAll(async () => {
 const purge = (slug: string, headers: Record<string, string>) => t.request(`/api/v1/recordsets/trash/${slug}`, { method: "DELETE", headers });
 
 describe("permanentlyDeleteRecordset: happy", () => {
-  it("deletes a trashed recordset and its records for good", async () => {
+  it("deletes a trashed recordset, its records and their attachment files for good", async () => {
     const rs = await makeRecordset(t, ws);
     const [id] = await addRecords(t, ws, rs.id, [{ name: "Gone" }]);
+    const file = await attach(t, ws, id!);
+    expect((await download(t, file.download_url)).status).toBe(200);
     await trashRecordset(t, ws, rs.slug);
     const res = await purge(rs.slug, t.as(ws.owner, ws));
     expect(res.status).toBe(204);
     expect(await t.services.recordsets.find({ id: ws.id, schemaName: ws.schemaName }, rs.id, { trashed: true })).toBeNull();
     expect(await t.services.records.find({ id: ws.id, schemaName: ws.schemaName }, id!)).toBeNull();
+    expect((await download(t, file.download_url)).status).toBe(404);
     expect((await purge(rs.slug, t.as(ws.owner, ws))).status).toBe(404);
     expect((await eventTypesFor(t, ws, rs.id)).at(-1)).toBe("recordset.purged");
   });
