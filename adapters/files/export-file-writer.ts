@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import { loadExcelJs } from "./load-exceljs.ts";
 import { neutraliseFormula, type ExportColumn } from "../../core/exports/export-columns.ts";
 import type { ExportFormat } from "../../core/exports/export-job.ts";
 import type { ExportRow } from "../../core/records/record-repository.ts";
@@ -43,13 +43,13 @@ function sheetNameOf(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || "Export";
 }
 
-export function openExportFileWriter(spec: ExportFileSpec): ExportFileWriter {
+export async function openExportFileWriter(spec: ExportFileSpec): Promise<ExportFileWriter> {
   const out = new PassThrough({ highWaterMark: HIGH_WATER });
   const body = Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
   const abort = (error: unknown): void => {
     if (!out.destroyed) out.destroy(error instanceof Error ? error : new Error(String(error)));
   };
-  if (spec.format === "xlsx") return xlsxWriter(spec, out, body, abort);
+  if (spec.format === "xlsx") return xlsxWriter(await loadExcelJs(), spec, out, body, abort);
 
   const write = async (text: string): Promise<void> => {
     out.write(text);
@@ -96,10 +96,10 @@ export function openExportFileWriter(spec: ExportFileSpec): ExportFileWriter {
   };
 }
 
-function xlsxWriter(spec: ExportFileSpec, out: PassThrough, body: ReadableStream<Uint8Array>, abort: (error: unknown) => void): ExportFileWriter {
+function xlsxWriter(excel: Awaited<ReturnType<typeof loadExcelJs>>, spec: ExportFileSpec, out: PassThrough, body: ReadableStream<Uint8Array>, abort: (error: unknown) => void): ExportFileWriter {
   // Streaming writer: rows are zipped and flushed as they are committed; no shared-strings
   // table, so memory does not grow with the number of distinct texts.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(sheetNameOf(spec.sheetName));
   sheet.addRow(spec.columns.map((c) => c.header)).commit();
   return {

@@ -2,7 +2,8 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./load-exceljs.ts";
 import { Unzip, UnzipInflate } from "fflate";
 import { DomainError, Invalid, PayloadTooLarge } from "../../core/errors.ts";
 import { normalizeHeaders } from "../../core/imports/normalize-headers.ts";
@@ -158,9 +159,10 @@ export async function* readXlsx(bytes: AsyncIterable<Uint8Array>, options: { bat
   const path = join(dir, "upload.xlsx");
   try {
     await spoolAndInspect(bytes, path, options.limits);
+    const excel = await loadExcelJs();
     const input = createReadStream(path);
     try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+      const workbook = new excel.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
       let sheets = 0;
       for await (const sheet of workbook) {
         sheets++;

@@ -53,6 +53,8 @@ export interface DatabaseHandle {
    * chunks, so a slow consumer does not block other requests.
    */
   streamQuery<R>(query: CompiledQuery<R>, options?: StreamQueryOptions): AsyncIterableIterator<R>;
+  /** `streamQuery`, one FETCH's rows (at most `chunkSize`, never empty) at a time. */
+  streamChunks<R>(query: CompiledQuery<R>, options?: StreamQueryOptions): AsyncIterableIterator<R[]>;
   /** Closes the pool / PGlite after in-flight work. */
   close(): Promise<void>;
 }
@@ -111,8 +113,8 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     ping: async () => {
       await opened.executeQuery(CompiledQuery.raw("select 1"));
     },
-    streamQuery: <R>(query: CompiledQuery<R>, streamOptions: StreamQueryOptions = {}) =>
-      streamPostgres<R>(opened, query, streamOptions),
+    streamQuery: <R>(query: CompiledQuery<R>, streamOptions: StreamQueryOptions = {}) => rowsOf(streamPostgres<R>(opened, query, streamOptions)),
+    streamChunks: <R>(query: CompiledQuery<R>, streamOptions: StreamQueryOptions = {}) => streamPostgres<R>(opened, query, streamOptions),
     // end() with a timeout: a query issued while the pool is ending (a late poll after a
     // test or a shutdown) must not keep close() waiting forever; after 5 s it is cut off.
     close: async () => {
@@ -122,20 +124,25 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
+/** The rows of a chunked stream, one at a time. */
+async function* rowsOf<R>(chunks: AsyncIterable<R[]>): AsyncGenerator<R, void, undefined> {
+  for await (const chunk of chunks) yield* chunk;
+}
+
 async function* streamPostgres<R>(
   db: Kysely<PlatformDatabase>,
   query: CompiledQuery<R>,
   { chunkSize = 500, setup = [] }: StreamQueryOptions,
-): AsyncGenerator<R, void, undefined> {
+): AsyncGenerator<R[], void, undefined> {
   if (setup.length === 0) {
-    for await (const chunk of db.getExecutor().stream(query, chunkSize)) yield* chunk.rows;
+    for await (const chunk of db.getExecutor().stream(query, chunkSize)) if (chunk.rows.length > 0) yield chunk.rows;
     return;
   }
   const trx = await db.startTransaction().execute();
   let done = false;
   try {
     for (const statement of setup) await trx.executeQuery(statement);
-    for await (const chunk of trx.getExecutor().stream(query, chunkSize)) yield* chunk.rows;
+    for await (const chunk of trx.getExecutor().stream(query, chunkSize)) if (chunk.rows.length > 0) yield chunk.rows;
     await trx.commit().execute();
     done = true;
   } finally {
@@ -183,10 +190,10 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     ping: async () => {
       await db.executeQuery(CompiledQuery.raw("select 1"));
     },
-    streamQuery: async function* <R>(query: CompiledQuery<R>, { chunkSize = 500, setup = [] }: StreamQueryOptions = {}) {
-      for await (const rows of streamCursor<R>(pg, acquire, { query, chunkSize, setup, inTransaction: false })) {
-        yield* rows;
-      }
+    streamQuery: <R>(query: CompiledQuery<R>, { chunkSize = 500, setup = [] }: StreamQueryOptions = {}) =>
+      rowsOf(streamCursor<R>(pg, acquire, { query, chunkSize, setup, inTransaction: false })),
+    streamChunks: async function* <R>(query: CompiledQuery<R>, { chunkSize = 500, setup = [] }: StreamQueryOptions = {}) {
+      for await (const rows of streamCursor<R>(pg, acquire, { query, chunkSize, setup, inTransaction: false })) if (rows.length > 0) yield rows;
     },
     close: async () => {
       await db.destroy();

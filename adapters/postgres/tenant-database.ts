@@ -66,6 +66,11 @@ export interface TenantHandle {
    * constant memory. Build the query on the `db` given (it is scoped to the schema).
    */
   stream<R>(build: (db: Kysely<TenantDatabase>) => TenantQuery<R>, options?: TenantStreamOptions): AsyncIterableIterator<R>;
+  /**
+   * `stream`, a FETCH's rows at a time: for hot paths (map stream, exports) where a hop
+   * through an async generator per row costs more than the work done on the row.
+   */
+  streamChunks<R>(build: (db: Kysely<TenantDatabase>) => TenantQuery<R>, options?: TenantStreamOptions): AsyncIterableIterator<R[]>;
 }
 
 /**
@@ -100,6 +105,11 @@ export function tenantDatabase(handle: DatabaseHandle, schemaName: string): Tena
       const scoped = root.withSchema(schemaName).withPlugin(guard);
       const query = build(scoped).compile(scoped);
       return handle.streamQuery(query, { chunkSize: options.chunkSize ?? 500, setup: [enter.compile(root)] });
+    },
+    streamChunks(build, options = {}) {
+      const scoped = root.withSchema(schemaName).withPlugin(guard);
+      const query = build(scoped).compile(scoped);
+      return handle.streamChunks(query, { chunkSize: options.chunkSize ?? 500, setup: [enter.compile(root)] });
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { Logger } from "../../core/ports/logger.ts";
 import type { ObjectStorage } from "../../core/ports/object-storage.ts";
 import { LocalObjectStorage } from "./local-object-storage.ts";
-import { S3ObjectStorage } from "./s3-object-storage.ts";
 
 /** Configuration for {@link openObjectStorage}; mirrors the `S3_*`, `DATA_DIR`, `PUBLIC_URL` settings. */
 export type OpenObjectStorageOptions = {
@@ -37,6 +36,8 @@ export async function openObjectStorage(
     if (Boolean(s3.accessKeyId) !== Boolean(s3.secretAccessKey)) {
       throw new Error("S3 credentials need both an access key id and a secret access key");
     }
+    // Loaded only when configured: the AWS SDK is ~20 MB of resident memory.
+    const { S3ObjectStorage } = await import("./s3-object-storage.ts");
     const storage = new S3ObjectStorage({
       bucket: s3.bucket,
       region: s3.region,

@@ -4,7 +4,6 @@ import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { openMailer } from "../../adapters/mail/open-mailer.ts";
 import { PostgresApiKeyRepository } from "../../adapters/postgres/api-keys/postgres-api-key-repository.ts";
 import { LocalPlansBilling } from "../../adapters/billing/local-plans.ts";
-import { StripeBilling } from "../../adapters/stripe/stripe-billing.ts";
 import { PostgresPaymentInvites } from "../../adapters/postgres/billing/postgres-payment-invites.ts";
 import { PostgresAuditLog } from "../../adapters/postgres/signup/postgres-audit-log.ts";
 import { PostgresEventRecorder } from "../../adapters/postgres/events/postgres-event-recorder.ts";
@@ -133,12 +132,13 @@ export async function openServices(config: Config, options: OpenServicesOptions 
     closers.push(() => notificationFanout.settled());
 
     // Billing: Stripe when a key is configured, else local plans granted without payment.
+    // The Stripe SDK is loaded only when configured (~7 MB of resident memory).
     const billing = config.STRIPE_SECRET_KEY
-      ? new StripeBilling({ secretKey: config.STRIPE_SECRET_KEY, publicUrl: config.PUBLIC_URL })
+      ? new (await import("../../adapters/stripe/stripe-billing.ts")).StripeBilling({ secretKey: config.STRIPE_SECRET_KEY, publicUrl: config.PUBLIC_URL })
       : new LocalPlansBilling(database.db);
 
     // LLM: the provider config selects (offline without keys); usage recorded per workspace.
-    const llm = openLlm({
+    const llm = await openLlm({
       provider: config.LLM_PROVIDER,
       anthropicApiKey: config.ANTHROPIC_API_KEY,
       openaiApiKey: config.OPENAI_API_KEY,

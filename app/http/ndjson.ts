@@ -52,11 +52,12 @@ export function ndjsonErrorLine(error: unknown): string {
   return JSON.stringify({ __error__: body });
 }
 
-async function* batchLines(lines: AsyncIterable<string>, onError: (error: unknown) => void): AsyncGenerator<string> {
+async function* batchLines(lines: AsyncIterable<readonly string[]>, onError: (error: unknown) => void): AsyncGenerator<string> {
   let batch = "";
   try {
-    for await (const line of lines) {
-      batch += line + "\n";
+    for await (const group of lines) {
+      if (group.length === 0) continue;
+      batch += group.join("\n") + "\n";
       if (batch.length >= BATCH_BYTES) {
         yield batch;
         batch = "";
@@ -71,7 +72,8 @@ async function* batchLines(lines: AsyncIterable<string>, onError: (error: unknow
 
 /**
  * A streaming NDJSON response from lines already encoded as JSON text (e.g. built by
- * Postgres), without a parse/stringify round trip. Lines are batched into ~64 KB chunks;
+ * Postgres), without a parse/stringify round trip. The producer yields lines in groups (a
+ * database fetch each: one async hop per group, not per line); they are batched into ~64 KB chunks;
  * the stream holds at most one chunk ahead of the reader, so a slow client pauses the
  * producer (constant memory). A producer failure mid-stream ends the body with
  * {@link ndjsonErrorLine} (after `onError`, e.g. to log it); errors before the first line
@@ -81,7 +83,7 @@ async function* batchLines(lines: AsyncIterable<string>, onError: (error: unknow
  * return ndjsonLinesResponse(() => lines, { onError: (e) => logger.error("map stream failed", { error: e }) });
  */
 export function ndjsonLinesResponse(
-  produce: (signal: AbortSignal) => AsyncIterable<string>,
+  produce: (signal: AbortSignal) => AsyncIterable<readonly string[]>,
   options: { headers?: Record<string, string>; onError?: (error: unknown) => void } = {},
 ): Response {
   const onError = options.onError ?? (() => undefined);

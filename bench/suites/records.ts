@@ -239,7 +239,7 @@ async function mapBench(app: App, headers: Record<string, string>, tenant: Tenan
   const rawRssMeter = peakRss();
   let rawFeatures = 0;
   const raw = await throughput(1, async () => {
-    const cursor = tenant.stream(
+    const cursor = tenant.streamChunks(
       () => sql<{ line: string }>`
         select '{"id":"' || id::text || '","title":' || coalesce(to_json(title)::text, 'null')
           || ',"geometry":{"type":"Point","coordinates":[' || st_x(${g})::text || ',' || st_y(${g})::text
@@ -250,9 +250,9 @@ async function mapBench(app: App, headers: Record<string, string>, tenant: Tenan
       { chunkSize: 1000 },
     );
     let batch = "";
-    for await (const row of cursor) {
-      batch += row.line + "\n";
-      rawFeatures++;
+    for await (const rows of cursor) {
+      batch += rows.map((row) => row.line).join("\n") + "\n";
+      rawFeatures += rows.length;
       if (batch.length >= 65_536) batch = "";
     }
   });

@@ -204,8 +204,10 @@ export interface RecordRepository {
    * Features of a recordset with geometry, read through a cursor (constant memory), each
    * already a JSON object text shaped as {@link MapFeature}: the database builds the JSON,
    * so geometries are never parsed and re-serialised in the process (the map stream's cost).
+   * Yields batches of lines (one per database fetch, never empty): per-line async hops
+   * were half the stream's time.
    */
-  streamMap(ws: WorkspaceRef, query: MapQuery): AsyncIterable<string>;
+  streamMap(ws: WorkspaceRef, query: MapQuery): AsyncIterable<string[]>;
   /** How many records an export of `query` writes (for its progress). */
   countForExport(ws: WorkspaceRef, query: ExportQuery): Promise<number>;
   /** The records of `query` in id order, through a database cursor (constant memory). */

@@ -46,7 +46,7 @@ function parseGeometryTypes(names: string[] | undefined): GeometryType[] | undef
  * database cursor pulled as the caller iterates: stop iterating and the cursor closes.
  * With a limit, one feature more is read to know whether the limit cut the result.
  */
-export async function streamMapRecords(deps: RecordDeps, actor: Actor, input: StreamMapRecordsInput): Promise<AsyncIterable<string>> {
+export async function streamMapRecords(deps: RecordDeps, actor: Actor, input: StreamMapRecordsInput): Promise<AsyncIterable<string[]>> {
   const { recordset } = await recordsetFor(deps, actor, { id: input.recordsetId }, "can_view");
   let bbox: [number, number, number, number] | undefined;
   if (input.bbox !== undefined) {
@@ -70,18 +70,21 @@ export async function streamMapRecords(deps: RecordDeps, actor: Actor, input: St
     limit: limit === undefined ? undefined : limit + 1,
   });
 
-  return (async function* lines(): AsyncGenerator<string> {
+  return (async function* batches(): AsyncGenerator<string[]> {
     let count = 0;
     let truncated = false;
-    for await (const line of features) {
-      if (count === limit) {
+    for await (const lines of features) {
+      const room = limit === undefined ? lines.length : limit - count;
+      if (lines.length > room) {
         truncated = true;
+        if (room > 0) yield lines.slice(0, room);
+        count += Math.max(room, 0);
         break;
       }
-      count++;
-      yield line;
+      count += lines.length;
+      yield lines;
     }
     const meta: MapStreamMeta = { __meta__: { count, truncated } };
-    yield JSON.stringify(meta);
+    yield [JSON.stringify(meta)];
   })();
 }

@@ -46,7 +46,7 @@ export function recordsetsExportHandler(services: RecordsetsExportServices, opti
     const query = { recordsetId: recordset.id, filters, search: payload.filters.search, status: payload.filters.status, tags: payload.filters.tags };
     const total = await services.records.countForExport(ws, query);
     const key = exportObjectKey(ws.id, job.id, recordset.slug, payload.format);
-    const writer = openExportFileWriter({ format: payload.format, columns: exportColumns(fields), propertyKeys: fields.map((f) => f.key), sheetName: recordset.name });
+    const writer = await openExportFileWriter({ format: payload.format, columns: exportColumns(fields), propertyKeys: fields.map((f) => f.key), sheetName: recordset.name });
     const upload = services.storage.put(key, writer.body, { contentType: exportFileType(payload.format).contentType });
     // A failing store must also stop the writer, or a batch would wait for room forever.
     upload.catch((error: unknown) => writer.abort(error));

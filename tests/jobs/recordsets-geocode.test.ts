@@ -69,7 +69,7 @@ async function run(job: Job, geocoder: Geocoder, options: { batchSize?: number; 
 
 async function mapFeatures(recordsetId: string): Promise<Array<{ title: string; lat?: number; lng?: number }>> {
   const lines: Array<{ title: string; lat?: number; lng?: number }> = [];
-  for await (const line of t.services.records.streamMap({ id: ws.id, schemaName: ws.schemaName }, { recordsetId, filters: [], fields: [] })) lines.push(JSON.parse(line));
+  for await (const batch of t.services.records.streamMap({ id: ws.id, schemaName: ws.schemaName }, { recordsetId, filters: [], fields: [] })) lines.push(...batch.map((line) => JSON.parse(line)));
   return lines;
 }
 

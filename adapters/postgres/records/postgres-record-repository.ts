@@ -380,7 +380,7 @@ export class PostgresRecordRepository implements RecordRepository {
     return streamExportRows(tenantDatabase(this.handle, ws.schemaName), query);
   }
 
-  streamMap(ws: WorkspaceRef, query: MapQuery): AsyncIterable<string> {
+  streamMap(ws: WorkspaceRef, query: MapQuery): AsyncIterable<string[]> {
     return streamMapFeatures(tenantDatabase(this.handle, ws.schemaName), query);
   }
 

@@ -7,15 +7,19 @@ import { filtersCondition } from "./record-filter-sql.ts";
  * The map stream's rows, each one JSON text built by Postgres: `ST_AsGeoJSON` goes straight
  * into the line, so no geometry is parsed or re-serialised in the process. Read through a
  * cursor (`TenantHandle.stream`), 1,000 rows per FETCH: memory stays flat however many
- * features there are. The bbox test (`&&` on the envelope, then `ST_Intersects`) uses the
- * GiST index on `promoted_gis_1`.
+ * features there are; each FETCH's lines come out as one batch. The bbox test (`&&` on the
+ * envelope, then `ST_Intersects` for shapes other than points) uses the GiST index on
+ * `promoted_gis_1`.
  */
-export async function* streamMapFeatures(tenant: TenantHandle, query: MapQuery): AsyncIterable<string> {
+export async function* streamMapFeatures(tenant: TenantHandle, query: MapQuery): AsyncIterable<string[]> {
   const g = sql.ref("r.promoted_gis_1");
   const conditions = [sql`r.recordset_id = ${query.recordsetId}::uuid`, sql`r.deleted_at is null`, sql`${g} is not null`, filtersCondition("r", query.filters)];
   if (query.bbox) {
     const [minLng, minLat, maxLng, maxLat] = query.bbox;
-    conditions.push(sql`st_intersects(${g}, st_makeenvelope(${minLng}::float8, ${minLat}::float8, ${maxLng}::float8, ${maxLat}::float8, 4326))`);
+    const box = sql`st_makeenvelope(${minLng}::float8, ${minLat}::float8, ${maxLng}::float8, ${maxLat}::float8, 4326)`;
+    // A point's bounding box is the point, so `&&` (the index test) settles it; only other
+    // shapes need the exact ST_Intersects, which costs a third of a points-only stream.
+    conditions.push(sql`${g} && ${box} and (geometrytype(${g}) = 'POINT' or st_intersects(${g}, ${box}))`);
   }
   if (query.geometryTypes?.length) {
     conditions.push(sql`substr(st_geometrytype(${g}), 4) in (${sql.join(query.geometryTypes.map((t) => sql`${t}`))})`);
@@ -29,7 +33,7 @@ export async function* streamMapFeatures(tenant: TenantHandle, query: MapQuery):
   // Points (the common case) are written by plain concatenation: no GeoJSON or JSON object
   // builders per row, ~1.5x faster in Postgres than json_build_object + ST_AsGeoJSON (float8
   // text is the shortest exact form). Other geometries go through ST_AsGeoJSON.
-  const rows = tenant.stream(
+  const chunks = tenant.streamChunks(
     () => sql<{ line: string }>`
       select case when f.t = 'POINT'
         then '{"id":"' || f.id::text || '","title":' || coalesce(to_json(f.title)::text, 'null')
@@ -46,5 +50,5 @@ export async function* streamMapFeatures(tenant: TenantHandle, query: MapQuery):
       ) f`,
     { chunkSize: 1000 },
   );
-  for await (const row of rows) yield row.line;
+  for await (const rows of chunks) yield rows.map((row) => row.line);
 }

@@ -14,22 +14,22 @@ describe("openLlm (LLM_PROVIDER and defaults)", () => {
     expect(selectLlmProvider({ provider: "offline", anthropicApiKey: "a" })).toBe("offline");
   });
 
-  it("builds the adapter with the provider's default model, or LLM_MODEL", () => {
-    expect(openLlm({})).toMatchObject({ kind: "offline" });
-    expect(openLlm({}).llm).toBeInstanceOf(OfflineLlm);
-    const anthropic = openLlm({ anthropicApiKey: "sk-ant-x" });
+  it("builds the adapter with the provider's default model, or LLM_MODEL", async () => {
+    expect(await openLlm({})).toMatchObject({ kind: "offline" });
+    expect((await openLlm({})).llm).toBeInstanceOf(OfflineLlm);
+    const anthropic = await openLlm({ anthropicApiKey: "sk-ant-x" });
     expect(anthropic.llm).toBeInstanceOf(AnthropicLlm);
     expect(anthropic).toMatchObject({ kind: "anthropic (claude-sonnet-5-5)" });
-    expect(openLlm({ openaiApiKey: "sk-x", model: "gpt-4o" })).toMatchObject({ kind: "openai (gpt-4o)" });
-    const local = openLlm({ openaiBaseUrl: "http://localhost:11434/v1", model: "llama3.1:8b" });
+    expect(await openLlm({ openaiApiKey: "sk-x", model: "gpt-4o" })).toMatchObject({ kind: "openai (gpt-4o)" });
+    const local = await openLlm({ openaiBaseUrl: "http://localhost:11434/v1", model: "llama3.1:8b" });
     expect(local.llm).toBeInstanceOf(OpenAiLlm);
     expect(local.kind).toBe("openai-compatible (llama3.1:8b)");
   });
 
-  it("a provider chosen without what it needs stops the start, naming the variable", () => {
-    expect(() => openLlm({ provider: "anthropic" })).toThrow(/ANTHROPIC_API_KEY/);
-    expect(() => openLlm({ provider: "openai" })).toThrow(/OPENAI_API_KEY or OPENAI_BASE_URL/);
-    expect(() => openLlm({ openaiBaseUrl: "http://localhost:11434/v1" })).toThrow(/LLM_MODEL/);
+  it("a provider chosen without what it needs stops the start, naming the variable", async () => {
+    await expect(openLlm({ provider: "anthropic" })).rejects.toThrow(/ANTHROPIC_API_KEY/);
+    await expect(openLlm({ provider: "openai" })).rejects.toThrow(/OPENAI_API_KEY or OPENAI_BASE_URL/);
+    await expect(openLlm({ openaiBaseUrl: "http://localhost:11434/v1" })).rejects.toThrow(/LLM_MODEL/);
   });
 });
 

@@ -103,7 +103,7 @@ describe("records store", () => {
 
   it("streams map features as JSON lines with lat/lng for points", async () => {
     const lines: string[] = [];
-    for await (const line of t.services.records.streamMap({ id: ws.id, schemaName: ws.schemaName }, { recordsetId: places.id, bbox: [2, 48, 3, 49], filters: [], fields: ["stage"] })) lines.push(line);
+    for await (const batch of t.services.records.streamMap({ id: ws.id, schemaName: ws.schemaName }, { recordsetId: places.id, bbox: [2, 48, 3, 49], filters: [], fields: ["stage"] })) lines.push(...batch);
     const features = lines.map((l) => JSON.parse(l)).sort((a, b) => a.title.localeCompare(b.title));
     expect(features.map((f) => f.title)).toEqual(["Alpha", "Beta"]);
     expect(features[0]).toMatchObject({ geometry_type: "Point", geometry: { type: "Point", coordinates: [2.35, 48.85] }, lat: 48.85, lng: 2.35, fields: { stage: "new" } });

@@ -80,9 +80,9 @@ describe("streamMapRecords: happy", () => {
     const original = t.services.records.streamMap.bind(t.services.records);
     vi.spyOn(t.services.records, "streamMap").mockImplementation((ref, query) =>
       (async function* () {
-        for await (const line of original(ref, query)) {
-          produced++;
-          yield line;
+        for await (const batch of original(ref, query)) {
+          produced += batch.length;
+          yield batch;
         }
       })(),
     );
@@ -112,7 +112,7 @@ describe("streamMapRecords: happy", () => {
   it("ends a stream that fails midway with an __error__ line instead of __meta__", async () => {
     vi.spyOn(t.services.records, "streamMap").mockImplementation(() =>
       (async function* () {
-        yield JSON.stringify({ id: ids.point, title: "point" });
+        yield [JSON.stringify({ id: ids.point, title: "point" })];
         throw new Error("connection lost");
       })(),
     );
