@@ -4,6 +4,7 @@
 import { migratePlatform } from "../adapters/postgres/migrator.ts";
 import { openDatabase, type DatabaseHandle } from "../adapters/postgres/open-database.ts";
 import { loadConfig } from "../app/config/load-config.ts";
+import { tuneHeapGrowth } from "../app/runtime/heap-tuning.ts";
 import { jobsBench } from "./suites/jobs.ts";
 import { eventsBench } from "./suites/events.ts";
 import { recordsBench } from "./suites/records.ts";
@@ -32,6 +33,7 @@ if (unknown.length > 0) {
 }
 
 const config = loadConfig();
+tuneHeapGrowth(config.NODE_HEAP_GROWING_PERCENT);
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: `${config.DATA_DIR}/bench`, poolMax: 8 });
 try {
   await migratePlatform(database.db);

@@ -19,6 +19,7 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().default("http://localhost:8000"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   DATA_DIR: z.string().default("./.data"),
+  NODE_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
 
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),

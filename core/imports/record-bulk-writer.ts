@@ -1,10 +1,15 @@
 import type { WorkspaceRef } from "../members/member-repository.ts";
 import type { RejectedRow } from "../ports/tabular-file-reader.ts";
-import type { FieldValues } from "../records/record-values.ts";
 import type { RecordsetRecord } from "../recordsets/recordset-repository.ts";
 
 /** A validated row ready to become a record. */
-export type BulkRecordRow = { rowNumber: number; fieldValues: FieldValues };
+/**
+ * One row to write. The values travel as JSON text, serialised as soon as the row is
+ * coerced: a batch then holds one string per row instead of an object graph, which keeps
+ * the objects short-lived (they die in V8's young generation instead of piling up as old
+ * garbage while the batch is written) and the import's peak memory low.
+ */
+export type BulkRecordRow = { rowNumber: number; fieldValuesJson: string };
 
 /**
  * How far an import job got, committed with each batch: a retried attempt (crashed worker,

@@ -106,7 +106,7 @@ export async function runImport(deps: RunImportDeps, input: RunImportInput): Pro
         pendingRows++;
         pendingLast = Math.max(pendingLast, item.rowNumber);
         if ("rejected" in outcome) pendingRejected++;
-        else pending.push({ rowNumber: item.rowNumber, fieldValues: outcome.values });
+        else pending.push({ rowNumber: item.rowNumber, fieldValuesJson: JSON.stringify(outcome.values) });
         if (pending.length >= batchSize) {
           await report.add(problems.splice(0));
           await flush();

@@ -1,5 +1,6 @@
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
 import { loadConfig } from "../../app/config/load-config.ts";
+import { tuneHeapGrowth } from "../../app/runtime/heap-tuning.ts";
 import { openServices as openAppServices } from "../../app/composition/open-services.ts";
 import { createJobRegistry } from "../registry.ts";
 import { startScheduler } from "../scheduler.ts";
@@ -27,6 +28,7 @@ process.on("SIGTERM", onSignal);
 
 async function openServices(): Promise<CliServices> {
   const config = loadConfig();
+  tuneHeapGrowth(config.NODE_HEAP_GROWING_PERCENT);
   // Logs go to stderr so stdout stays readable (tables, JSON, the progress line).
   // One-shot commands stay quiet unless LOG_LEVEL asks otherwise; `work` logs at the configured level.
   const level = process.argv[2] === "work" || process.env.LOG_LEVEL ? config.LOG_LEVEL : "warn";

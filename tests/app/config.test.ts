@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../app/config/load-config.ts";
+import { tuneHeapGrowth } from "../../app/runtime/heap-tuning.ts";
 
 describe("loadConfig", () => {
   it("selects embedded defaults when no service variable is set", () => {
@@ -21,6 +22,13 @@ describe("loadConfig", () => {
     expect(config.PORT).toBe(9001);
     expect(config.S3_FORCE_PATH_STYLE).toBe(true);
     expect(config.RUN_WORKER).toBe(false);
+  });
+
+  it("tunes the heap's growth to 50% by default; 0 keeps V8's own, and a value out of range is refused", () => {
+    expect(loadConfig({}).NODE_HEAP_GROWING_PERCENT).toBe(50);
+    expect(loadConfig({ NODE_HEAP_GROWING_PERCENT: "0" }).NODE_HEAP_GROWING_PERCENT).toBe(0);
+    expect(() => loadConfig({ NODE_HEAP_GROWING_PERCENT: "-5" })).toThrow(/NODE_HEAP_GROWING_PERCENT/);
+    expect(() => tuneHeapGrowth(50)).not.toThrow();
   });
 
   it("names every wrong variable and what it expects", () => {

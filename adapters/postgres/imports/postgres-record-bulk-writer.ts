@@ -11,7 +11,6 @@ import { derivedAssignments, geometrySql } from "../records/derived-columns-sql.
 import { tenantDatabase } from "../tenant-database.ts";
 import { assertTenantSchemaName, tenantRoleName } from "../tenant-names.ts";
 
-type Staged = { rowNumber: number; id: string; versionId: string; json: string };
 
 /** Runs one SQL statement in the batch's transaction; returns its rows. */
 type Exec = (query: RawBuilder<unknown>) => Promise<Array<Record<string, unknown>>>;
@@ -83,7 +82,7 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
   }
 
   async writeBatch(target: BulkWriteTarget, rows: readonly BulkRecordRow[], position: BatchPosition): Promise<{ imported: number; rejected: RejectedRow[] }> {
-    const staged: Staged[] = rows.map((r) => ({ rowNumber: r.rowNumber, id: newId(), versionId: newId(), json: JSON.stringify(r.fieldValues) }));
+    const rowNumbers = rows.map((r) => r.rowNumber);
     const client = this.#handle.postgres;
     if (client) {
       const schema = target.ws.schemaName;
@@ -96,16 +95,18 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
           return (await tx.unsafe(compiled.sql, compiled.parameters as never[])) as unknown as Array<Record<string, unknown>>;
         };
         await exec(sql`create temp table import_staging (row_number integer, id uuid, version_id uuid, field_values jsonb) on commit drop`);
-        if (staged.length > 0) {
+        if (rows.length > 0) {
           const writable = await tx`copy import_staging (row_number, id, version_id, field_values) from stdin`.writable();
           await pipeline(
             Readable.from(
               (function* () {
-                for (let i = 0; i < staged.length; i += 500) {
-                  yield staged
-                    .slice(i, i + 500)
-                    .map((s) => `${s.rowNumber}\t${s.id}\t${s.versionId}\t${copyText(s.json)}\n`)
-                    .join("");
+                for (let i = 0; i < rows.length; i += 500) {
+                  let text = "";
+                  for (let j = i; j < Math.min(i + 500, rows.length); j++) {
+                    const r = rows[j]!;
+                    text += `${r.rowNumber}\t${newId()}\t${newId()}\t${copyText(r.fieldValuesJson)}\n`;
+                  }
+                  yield text;
                 }
               })(),
             ),
@@ -116,22 +117,22 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
         const savepoint: Savepoint = async (work) => {
           await tx.savepoint(() => work());
         };
-        return await this.#finishBatch(exec, savepoint, target, staged, position);
+        return await this.#finishBatch(exec, savepoint, target, rowNumbers, position);
       })) as { imported: number; rejected: RejectedRow[] };
     }
     return await tenantDatabase(this.#handle, target.ws.schemaName).transaction(async (trx) => {
       const exec: Exec = async (query) => (await query.execute(trx)).rows as Array<Record<string, unknown>>;
       await exec(sql`create temp table import_staging (row_number integer, id uuid, version_id uuid, field_values jsonb) on commit drop`);
-      for (let i = 0; i < staged.length; i += INSERT_CHUNK) {
-        const values = staged.slice(i, i + INSERT_CHUNK).map((s) => sql`(${s.rowNumber}, ${s.id}::uuid, ${s.versionId}::uuid, cast(cast(${s.json} as text) as jsonb))`);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const values = rows.slice(i, i + INSERT_CHUNK).map((r) => sql`(${r.rowNumber}, ${newId()}::uuid, ${newId()}::uuid, cast(cast(${r.fieldValuesJson} as text) as jsonb))`);
         await exec(sql`insert into import_staging (row_number, id, version_id, field_values) values ${sql.join(values)}`);
       }
-      return await this.#finishBatch(exec, sqlSavepoint(exec), target, staged, position);
+      return await this.#finishBatch(exec, sqlSavepoint(exec), target, rowNumbers, position);
     });
   }
 
   /** From the staging table into records and versions; count and checkpoint. */
-  async #finishBatch(exec: Exec, savepoint: Savepoint, target: BulkWriteTarget, staged: readonly Staged[], position: BatchPosition): Promise<{ imported: number; rejected: RejectedRow[] }> {
+  async #finishBatch(exec: Exec, savepoint: Savepoint, target: BulkWriteTarget, rowNumbers: readonly number[], position: BatchPosition): Promise<{ imported: number; rejected: RejectedRow[] }> {
     const derived = derivedAssignments({ fields: target.recordset.fields, promoted: target.recordset.promoted, gis: target.recordset.gis });
     const columns = Object.keys(derived);
     const insert = (where: RawBuilder<unknown>): RawBuilder<unknown> =>
@@ -139,7 +140,7 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
           select id, ${target.recordset.id}::uuid, field_values, ${target.userId}::uuid, ${target.userId}::uuid, ${sql.join(columns.map((c) => derived[c]!))}
           from import_staging where ${where}`;
     const rejected: RejectedRow[] = [];
-    if (staged.length > 0) {
+    if (rowNumbers.length > 0) {
       if (target.recordset.gis) {
         // Geometries PostGIS finds invalid (self-intersecting rings...) would fail the CHECK on
         // records: drop them from the staging table first, no exception involved.
@@ -151,20 +152,20 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
       } catch (error) {
         if (!isRowError(error)) throw error;
         // One row's geometry (or value) sank the batch: write row by row to find and drop it.
-        for (const s of staged) {
+        for (const rowNumber of rowNumbers) {
           try {
-            await savepoint(() => exec(insert(sql`row_number = ${s.rowNumber}`)).then(() => undefined));
+            await savepoint(() => exec(insert(sql`row_number = ${rowNumber}`)).then(() => undefined));
           } catch (rowError) {
             if (!isRowError(rowError)) throw rowError;
-            await exec(sql`delete from import_staging where row_number = ${s.rowNumber}`);
-            rejected.push({ rowNumber: s.rowNumber, reason: rowReason(rowError) });
+            await exec(sql`delete from import_staging where row_number = ${rowNumber}`);
+            rejected.push({ rowNumber, reason: rowReason(rowError) });
           }
         }
       }
       await exec(sql`insert into record_versions (id, record_id, version, field_values, status, tags, change_type, changed_by)
                      select version_id, id, 1, field_values, 'active', '[]'::jsonb, 'created', ${target.userId}::uuid from import_staging`);
     }
-    const imported = staged.length - rejected.length;
+    const imported = rowNumbers.length - rejected.length;
     if (imported > 0) {
       await exec(sql`update recordsets set record_count = record_count + ${imported}, updated_at = now() where id = ${target.recordset.id}::uuid`);
     }
