@@ -60,7 +60,9 @@ export async function openCacheServices(
   }
 
   const keyPrefix = opts.keyPrefix ?? "fos:";
-  const redis = await connectRedis(opts.redisUrl, { logger, connectionName: `${keyPrefix}commands` });
+  // Auto-pipelining: commands issued in the same tick (a batch's replay-log writes and
+  // publishes, concurrent requests' rate-limit checks) go out in one write.
+  const redis = await connectRedis(opts.redisUrl, { logger, connectionName: `${keyPrefix}commands`, redisOptions: { enableAutoPipelining: true } });
   const shared = { redis, keyPrefix, ownsConnection: false };
   const cache = new RedisCache(shared);
   const locks = new RedisLocks(shared);

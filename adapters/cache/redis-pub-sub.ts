@@ -107,6 +107,8 @@ export class RedisPubSub implements PubSub {
         lazyConnect: true,
         connectionName: `${this.#prefix}subscriber`,
         autoResubscribe: true,
+        // Subscriber mode: SUBSCRIBE/UNSUBSCRIBE are not pipelined with anything.
+        enableAutoPipelining: false,
         // A subscriber must wait out outages, not fail its (re)SUBSCRIBE after a few retries.
         maxRetriesPerRequest: null,
       });

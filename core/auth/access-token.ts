@@ -10,6 +10,7 @@ import { hmac } from "@oslojs/crypto/hmac";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { Unauthenticated } from "../errors.ts";
+import { isUuid } from "../ids.ts";
 
 /** What an access token says about its bearer. */
 export type AccessClaims = {
@@ -76,7 +77,8 @@ export function verifyAccessToken(secret: string, token: string, now: Date): Ver
     throw new Unauthenticated("the access token has expired", "token_expired");
   }
   const body = payload as Record<string, unknown>;
-  if (typeof body.sub !== "string" || typeof body.sid !== "string") return invalid();
+  // Ids are UUIDs: anything else never reaches the lookups (whose SQL casts them).
+  if (typeof body.sub !== "string" || typeof body.sid !== "string" || !isUuid(body.sub) || !isUuid(body.sid)) return invalid();
   if (body.typ !== "access" && body.typ !== "impersonation") return invalid();
   return {
     sub: body.sub,

@@ -3,7 +3,7 @@ import { eventMessage } from "../events/event-subscribers.ts";
 import type { Logger } from "../ports/logger.ts";
 import type { Mailer } from "../ports/mailer.ts";
 import type { PubSub } from "../ports/pub-sub.ts";
-import { userNotificationsChannel, workspaceLiveEvent } from "./live-events.ts";
+import { userNotificationsChannel, workspaceLiveEvent, type LiveEvent } from "./live-events.ts";
 import { digestDue, digestEmail, instantEmail, type PendingEmails } from "./notification-emails.ts";
 import { notificationView } from "./notification-view.ts";
 import type { PlannedNotification } from "./plan-notifications.ts";
@@ -36,33 +36,43 @@ export type NotificationDeliveryDeps = {
   logger?: Logger;
 };
 
+/** One committed event and the notifications planned for it. */
+export type EventDelivery = { event: DomainEvent; planned: PlannedNotification[] };
+
 /**
- * After the event's transaction committed: pushes each in-app notification live on
- * `user:<id>:notifications` and into the user's replay log, logs the workspace event for
- * replay, and sends instant emails. Best effort: a failure is logged, the rows stay, and
- * unsent instant emails are picked up by the digest job.
+ * After the events' transaction committed (one event, or a `recordMany` batch of one
+ * workspace): pushes each in-app notification live on `user:<id>:notifications` and into
+ * the user's replay log, logs the workspace events for replay, and sends instant emails.
+ * Everything is issued at once (Redis pipelines what is sent in the same tick), and each
+ * replay stream takes the batch's entries with one counter increment. Best effort: a
+ * failure is logged, the rows stay, and unsent instant emails are picked up by the digest
+ * job.
  */
-export async function deliverNotifications(
-  deps: NotificationDeliveryDeps,
-  input: { event: DomainEvent; schemaName: string; planned: PlannedNotification[] },
-): Promise<void> {
-  const { event, schemaName, planned } = input;
+export async function deliverNotifications(deps: NotificationDeliveryDeps, input: { schemaName: string; deliveries: readonly EventDelivery[] }): Promise<void> {
+  const { schemaName, deliveries } = input;
   const work: Array<Promise<unknown>> = [];
-  const live = workspaceLiveEvent(eventMessage(event));
-  if (live) work.push(deps.replayLog.append(`ws:${event.workspaceId}`, live));
-  for (const n of planned) {
-    if (!n.inApp) continue;
-    const json = JSON.stringify(notificationView({ ...n, readAt: null, emailedAt: null }, event.workspaceId));
-    work.push(
-      deps.replayLog.append(`user:${n.userId}`, { event: "notification", id: n.id, data: json }),
-      deps.pubSub.publish(userNotificationsChannel(n.userId), json),
-    );
+  const replay = new Map<string, LiveEvent[]>();
+  const toReplay = (stream: string, event: LiveEvent): void => {
+    const entries = replay.get(stream);
+    if (entries) entries.push(event);
+    else replay.set(stream, [event]);
+  };
+  for (const { event, planned } of deliveries) {
+    const live = workspaceLiveEvent(eventMessage(event));
+    if (live) toReplay(`ws:${event.workspaceId}`, live);
+    for (const n of planned) {
+      if (!n.inApp) continue;
+      const json = JSON.stringify(notificationView({ ...n, readAt: null, emailedAt: null }, event.workspaceId));
+      toReplay(`user:${n.userId}`, { event: "notification", id: n.id, data: json });
+      work.push(deps.pubSub.publish(userNotificationsChannel(n.userId), json));
+    }
   }
-  const instant = planned.filter((n) => n.emailNow);
+  for (const [stream, events] of replay) work.push(deps.replayLog.appendMany(stream, events));
+  const instant = deliveries.flatMap((d) => d.planned.filter((n) => n.emailNow));
   if (instant.length > 0) work.push(sendInstant(deps, schemaName, instant));
   const results = await Promise.allSettled(work);
   for (const r of results) {
-    if (r.status === "rejected") deps.logger?.warn("notification delivery failed", { eventId: event.id, error: r.reason });
+    if (r.status === "rejected") deps.logger?.warn("notification delivery failed", { eventIds: deliveries.map((d) => d.event.id).slice(0, 10), error: r.reason });
   }
 }
 

@@ -18,9 +18,19 @@ export class ReplayLog {
   constructor(private readonly cache: Cache) {}
 
   async append(stream: string, event: LiveEvent): Promise<void> {
+    await this.appendMany(stream, [event]);
+  }
+
+  /** Appends `events` in order: one counter increment reserves their sequence numbers, then all are written at once. */
+  async appendMany(stream: string, events: readonly LiveEvent[]): Promise<void> {
+    if (events.length === 0) return;
     // The counter never expires: restarting it would overwrite entries still in the window.
-    const seq = await this.cache.increment(`replay:${stream}:seq`);
-    await this.cache.set(`replay:${stream}:${seq}`, JSON.stringify(event), REPLAY_WINDOW_SECONDS);
+    const last = await this.cache.increment(`replay:${stream}:seq`, events.length);
+    const first = last - events.length + 1;
+    // Only the newest MAX_REPLAY can ever be read back (see since()).
+    const kept = events.slice(-MAX_REPLAY);
+    const offset = events.length - kept.length;
+    await Promise.all(kept.map((event, i) => this.cache.set(`replay:${stream}:${first + offset + i}`, JSON.stringify(event), REPLAY_WINDOW_SECONDS)));
   }
 
   /** Events of `streams` with an id after `lastEventId`, oldest first, without duplicates. */

@@ -4,7 +4,7 @@ import { Unauthenticated } from "../../core/errors.ts";
 
 const secret = "s".repeat(40);
 const now = new Date("2026-01-01T00:00:00Z");
-const claims = { sub: "user-1", sid: "session-1", typ: "access" as const };
+const claims = { sub: "01939a6e-7c1e-7b41-9a31-5f2b8d1c0a20", sid: "01939a6e-7c1e-7b41-9a31-5f2b8d1c0a21", typ: "access" as const };
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -21,7 +21,7 @@ describe("access tokens", () => {
     const { token, expiresAt } = issueAccessToken(secret, claims, 900, now, "jti-1");
     expect(expiresAt.toISOString()).toBe("2026-01-01T00:15:00.000Z");
     const verified = verifyAccessToken(secret, token, new Date(now.getTime() + 899_000));
-    expect(verified).toMatchObject({ sub: "user-1", sid: "session-1", typ: "access", jti: "jti-1" });
+    expect(verified).toMatchObject({ ...claims, jti: "jti-1" });
     expect(codeOf(() => verifyAccessToken(secret, token, new Date(now.getTime() + 900_000)))).toBe("token_expired");
   });
 
@@ -33,6 +33,13 @@ describe("access tokens", () => {
     expect(codeOf(() => verifyAccessToken(secret, `${h}.${forged}.${s}`, now))).toBe("invalid_token");
     expect(codeOf(() => verifyAccessToken(secret, "not.a.jwt", now))).toBe("invalid_token");
     expect(codeOf(() => verifyAccessToken(secret, "", now))).toBe("invalid_token");
+  });
+
+  it("refuses a correctly signed token whose user or session id is not a UUID", () => {
+    for (const odd of [{ sub: "user-1" }, { sid: "session-1" }]) {
+      const { token } = issueAccessToken(secret, { ...claims, ...odd }, 900, now, "jti-1");
+      expect(codeOf(() => verifyAccessToken(secret, token, now))).toBe("invalid_token");
+    }
   });
 
   it("refuses the none algorithm", () => {

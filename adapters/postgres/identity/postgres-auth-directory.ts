@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Role } from "../../../core/auth/actor.ts";
-import type { AuthDirectory } from "../../../core/ports/auth-directory.ts";
+import type { AuthDirectory, PrincipalStanding } from "../../../core/ports/auth-directory.ts";
 import type { PlatformDatabase } from "../platform-schema.ts";
 
 /** Writes `last_used_at` at most this often per key, not on every request. */
@@ -31,6 +31,38 @@ export class PostgresAuthDirectory implements AuthDirectory {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async findPrincipal(input: { userId: string; sessionId: string; now: Date; workspaceId?: string | undefined }): Promise<PrincipalStanding> {
+    // One row whatever exists: the user, the session and the membership are each optional.
+    const { rows } = await sql<{
+      id: string | null;
+      is_active: boolean | null;
+      is_staff: boolean | null;
+      is_superuser: boolean | null;
+      session_active: boolean;
+      workspace_id: string | null;
+      schema_name: string | null;
+      role: string | null;
+    }>`
+      select u.id, u.is_active, u.is_staff, u.is_superuser,
+             exists (select 1 from refresh_tokens t
+                      where t.family_id = ${input.sessionId} and t.revoked_at is null and t.expires_at > ${input.now}) as session_active,
+             mw.id as workspace_id, mw.schema_name, mw.role
+        from (select 1) as one
+        left join users u on u.id = ${input.userId}::uuid and u.deleted_at is null
+        left join lateral (
+          select w.id, w.schema_name, m.role
+            from workspace_members m join workspaces w on w.id = m.workspace_id
+           where m.workspace_id = ${input.workspaceId ?? null}::uuid and m.user_id = ${input.userId}::uuid
+             and m.status = 'active' and w.status = 'active' and w.deleted_at is null
+        ) mw on true`.execute(this.db);
+    const row = rows[0]!;
+    return {
+      user: row.id ? { id: row.id, isActive: row.is_active!, isStaff: row.is_staff!, isSuperuser: row.is_superuser! } : null,
+      sessionActive: row.session_active,
+      membership: row.workspace_id ? { workspaceId: row.workspace_id, schemaName: row.schema_name!, role: row.role as Role } : null,
+    };
   }
 
   async findMembership(workspaceId: string, userId: string) {

@@ -48,7 +48,7 @@ export class PostgresNotificationFanout {
     const schemaName = tenantSchemaName(events[0]!.workspaceId);
     this.#track(
       this.#afterCommit(rows[0]!.xid, async () => {
-        for (const event of live) await deliverNotifications(this.delivery, { event, schemaName, planned: planned.get(event.id) ?? [] });
+        await deliverNotifications(this.delivery, { schemaName, deliveries: live.map((event) => ({ event, planned: planned.get(event.id) ?? [] })) });
       }),
     );
   };

@@ -37,7 +37,8 @@ export function workspaceMember(options: WorkspaceMemberOptions = {}): Middlewar
       ]);
     }
     const { authDirectory, tenantSchemas } = c.get("services");
-    const membership = await authDirectory.findMembership(workspaceId, actor.userId);
+    const prefetched = c.get("membershipPrefetch");
+    const membership = prefetched?.workspaceId === workspaceId ? prefetched.membership : await authDirectory.findMembership(workspaceId, actor.userId);
     if (!membership) throw new NotFound("workspace", workspaceId);
     if (!options.allowPendingMigrations) await assertTenantCurrent(tenantSchemas, membership.schemaName);
     c.set("actor", {
