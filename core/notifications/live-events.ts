@@ -44,14 +44,28 @@ export function workspaceLiveEvent(message: string): LiveEvent | null {
   };
 }
 
-/** The `notification` event for a message of `user:<id>:notifications` (a NotificationView), or null. */
-export function notificationLiveEvent(message: string): LiveEvent | null {
+/**
+ * The `notification` events of a message of `user:<id>:notifications`: one NotificationView,
+ * or an array of them (a batch from `recordMany`: one message per user, not per
+ * notification). Malformed messages and items give nothing.
+ */
+export function notificationLiveEvents(message: string): LiveEvent[] {
+  let parsed: unknown;
   try {
-    const id = (JSON.parse(message) as { id?: unknown }).id;
-    return typeof id === "string" ? { event: "notification", id, data: message } : null;
+    parsed = JSON.parse(message);
   } catch {
-    return null;
+    return [];
   }
+  const one = (view: unknown, data: string | null): LiveEvent[] => {
+    const id = (view as { id?: unknown } | null)?.id;
+    return typeof id === "string" ? [{ event: "notification", id, data: data ?? JSON.stringify(view) }] : [];
+  };
+  return Array.isArray(parsed) ? parsed.flatMap((view) => one(view, null)) : one(parsed, message);
+}
+
+/** The message carrying `views` (NotificationView JSON texts) on `user:<id>:notifications`. */
+export function notificationsMessage(views: readonly string[]): string {
+  return views.length === 1 ? views[0]! : `[${views.join(",")}]`;
 }
 
 /**

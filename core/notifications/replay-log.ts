@@ -21,16 +21,16 @@ export class ReplayLog {
     await this.appendMany(stream, [event]);
   }
 
-  /** Appends `events` in order: one counter increment reserves their sequence numbers, then all are written at once. */
+  /**
+   * Appends `events` as one entry (one increment and one write, whatever their number): a
+   * batch's notifications for a user cost two commands. `since` reads entries of either form.
+   */
   async appendMany(stream: string, events: readonly LiveEvent[]): Promise<void> {
     if (events.length === 0) return;
     // The counter never expires: restarting it would overwrite entries still in the window.
-    const last = await this.cache.increment(`replay:${stream}:seq`, events.length);
-    const first = last - events.length + 1;
-    // Only the newest MAX_REPLAY can ever be read back (see since()).
-    const kept = events.slice(-MAX_REPLAY);
-    const offset = events.length - kept.length;
-    await Promise.all(kept.map((event, i) => this.cache.set(`replay:${stream}:${first + offset + i}`, JSON.stringify(event), REPLAY_WINDOW_SECONDS)));
+    const seq = await this.cache.increment(`replay:${stream}:seq`);
+    const value = events.length === 1 ? JSON.stringify(events[0]) : JSON.stringify(events.slice(-MAX_REPLAY));
+    await this.cache.set(`replay:${stream}:${seq}`, value, REPLAY_WINDOW_SECONDS);
   }
 
   /** Events of `streams` with an id after `lastEventId`, oldest first, without duplicates. */
@@ -42,9 +42,9 @@ export class ReplayLog {
         const from = Math.max(1, seq - MAX_REPLAY + 1);
         const keys = Array.from({ length: Math.max(0, seq - from + 1) }, (_, i) => `replay:${stream}:${from + i}`);
         const values = await Promise.all(keys.map((key) => this.cache.get(key)));
-        for (const value of values) {
-          if (!value) continue;
-          const event = JSON.parse(value) as LiveEvent;
+        const events = values.flatMap((value) => (value ? ([] as LiveEvent[]).concat(JSON.parse(value) as LiveEvent | LiveEvent[]) : []));
+        // The newest MAX_REPLAY events of the stream, whether entries hold one or many.
+        for (const event of events.slice(-MAX_REPLAY)) {
           if (event.id > lastEventId) found.set(`${event.event}:${event.id}`, event);
         }
       }),

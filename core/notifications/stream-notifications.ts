@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor.ts";
 import { Forbidden } from "../errors.ts";
 import { workspaceEventsChannel } from "../events/event-subscribers.ts";
 import type { WorkspaceRepository } from "../workspaces/workspace-repository.ts";
-import { notificationLiveEvent, parsedOnce, userNotificationsChannel, workspaceLiveEvent, type LiveEvent } from "./live-events.ts";
+import { notificationLiveEvents, parsedOnce, userNotificationsChannel, workspaceLiveEvent, type LiveEvent } from "./live-events.ts";
 import type { ReplayLog } from "./replay-log.ts";
 import type { SharedSubscriptions } from "./shared-subscriptions.ts";
 
@@ -12,7 +12,7 @@ export type StreamNotificationsDeps = {
   workspaces: Pick<WorkspaceRepository, "listForUser">;
 };
 
-const toNotification = parsedOnce(notificationLiveEvent);
+const toNotifications = parsedOnce(notificationLiveEvents);
 const toWorkspaceEvent = parsedOnce(workspaceLiveEvent);
 
 /** Events a slow client may fall behind by before the oldest are dropped (it can reconnect with Last-Event-ID). */
@@ -43,16 +43,16 @@ export async function* streamNotifications(
   const workspaceIds = await workspaceIdsOf(deps, userId);
   const queue: LiveEvent[] = [];
   let wake: (() => void) | null = null;
-  const push = (event: LiveEvent | null): void => {
-    if (!event) return;
-    queue.push(event);
-    if (queue.length > MAX_QUEUED) queue.shift();
+  const push = (events: LiveEvent | readonly LiveEvent[] | null): void => {
+    if (!events) return;
+    for (const event of Array.isArray(events) ? events : [events as LiveEvent]) queue.push(event);
+    if (queue.length > MAX_QUEUED) queue.splice(0, queue.length - MAX_QUEUED);
     wake?.();
   };
   const leaves: Array<() => Promise<void>> = [];
   try {
     leaves.push(
-      await deps.liveSubscriptions.listen(userNotificationsChannel(userId), (message) => push(toNotification(message))),
+      await deps.liveSubscriptions.listen(userNotificationsChannel(userId), (message) => push(toNotifications(message))),
     );
     for (const id of workspaceIds) {
       leaves.push(await deps.liveSubscriptions.listen(workspaceEventsChannel(id), (message) => push(toWorkspaceEvent(message))));

@@ -87,6 +87,20 @@ describe("streamNotifications: happy", () => {
     await again.close();
   });
 
+  it("delivers a batch (recordMany) as one SSE event per notification, live and on replay", async () => {
+    const client = await connect(t, member);
+    await recordEvent(t, workspace, { audience: [member], name: "Before batch" });
+    const marker = await client.next((e) => e.event === "notification");
+    const base = { workspaceId: workspace.id, actorId: workspace.owner.id, metadata: {}, type: "task.assigned", audience: [member.id] };
+    await t.services.events.recordMany([1, 2, 3].map((n) => ({ ...base, entity: { type: "task", id: `batch-${n}`, name: `Batch ${n}` } })));
+    const titles = async (c: typeof client) => [await c.next(), await c.next(), await c.next()].map((e) => (e.data as { title: string }).title);
+    expect(await titles(client)).toEqual(["Task assigned: Batch 1", "Task assigned: Batch 2", "Task assigned: Batch 3"]);
+    await client.close();
+    const again = await connect(t, member, { "last-event-id": marker.id! });
+    expect(await titles(again)).toEqual(["Task assigned: Batch 1", "Task assigned: Batch 2", "Task assigned: Batch 3"]);
+    await again.close();
+  });
+
   it("shares one pub/sub subscription per channel among connections and leaves when the last goes", async () => {
     const user = await t.createUser();
     const ws = await t.createWorkspace({ owner: user });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryCache } from "../../../adapters/cache/memory-cache.ts";
-import type { LiveEvent } from "../../../core/notifications/live-events.ts";
+import { notificationLiveEvents, notificationsMessage, type LiveEvent } from "../../../core/notifications/live-events.ts";
 import { ReplayLog } from "../../../core/notifications/replay-log.ts";
 
 const event = (id: string): LiveEvent => ({ event: "notification", id, data: JSON.stringify({ id }) });
@@ -23,5 +23,16 @@ describe("ReplayLog", () => {
     await log.appendMany("ws:x", ids.slice(400).map(event));
     const replayed = (await log.since(["ws:x"], "0000")).map((e) => e.id);
     expect(replayed).toEqual(ids.slice(-500));
+  });
+});
+
+describe("notificationLiveEvents", () => {
+  it("reads one notification or a batch message, skipping malformed items", () => {
+    const one = JSON.stringify({ id: "n1", title: "A" });
+    expect(notificationLiveEvents(one)).toEqual([{ event: "notification", id: "n1", data: one }]);
+    const batch = notificationsMessage([one, JSON.stringify({ id: "n2" })]);
+    expect(notificationLiveEvents(batch).map((e) => [e.id, JSON.parse(e.data).id])).toEqual([["n1", "n1"], ["n2", "n2"]]);
+    expect(notificationLiveEvents(`[${one}, {"title": "no id"}, 3]`).map((e) => e.id)).toEqual(["n1"]);
+    expect(notificationLiveEvents("not json")).toEqual([]);
   });
 });
