@@ -1,3 +1,4 @@
+import { manageCommit } from "./commit-hooks.ts";
 import {
   sql,
   type CompiledQuery,
@@ -96,10 +97,20 @@ export function tenantDatabase(handle: DatabaseHandle, schemaName: string): Tena
       let builder = root.transaction();
       if (options.isolationLevel) builder = builder.setIsolationLevel(options.isolationLevel);
       if (options.readOnly) builder = builder.setAccessMode("read only");
-      return builder.execute(async (trx) => {
-        await enter.execute(trx);
-        return work(trx.withSchema(schemaName).withPlugin(guard));
-      });
+      let commit: ReturnType<typeof manageCommit> | undefined;
+      try {
+        const result = await builder.execute(async (trx) => {
+          await enter.execute(trx);
+          const scoped = trx.withSchema(schemaName).withPlugin(guard);
+          commit = manageCommit(scoped);
+          return work(scoped);
+        });
+        commit?.settle(true);
+        return result;
+      } catch (error) {
+        commit?.settle(false);
+        throw error;
+      }
     },
     stream(build, options = {}) {
       const scoped = root.withSchema(schemaName).withPlugin(guard);

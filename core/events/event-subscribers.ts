@@ -6,10 +6,22 @@ import type { DomainEvent, EventTransaction } from "./domain-event.ts";
  * other subscriber's writes. Keep it to database writes; anything slow or remote
  * (mail, webhooks) should enqueue a job in the same transaction instead.
  */
-export type EventSubscriber = (event: DomainEvent, context: { transaction: EventTransaction }) => Promise<void>;
+export type EventSubscriber = (event: DomainEvent, context: EventContext) => Promise<void>;
 
 /** A subscriber's batch form: the events of one `recordMany`, in order, in one call. */
-export type BatchEventSubscriber = (events: readonly DomainEvent[], context: { transaction: EventTransaction }) => Promise<void>;
+export type BatchEventSubscriber = (events: readonly DomainEvent[], context: EventContext) => Promise<void>;
+
+/** What a subscriber gets beside the event(s). */
+export type EventContext = {
+  /** The recording transaction (scoped to the event's workspace). */
+  transaction: EventTransaction;
+  /**
+   * Schedules `work` (live pushes, mail) for after the recording transaction commits, never
+   * if it rolls back; `done` resolves once it ran or never will. Await the call itself
+   * inside the subscriber.
+   */
+  afterCommit(work: () => Promise<void>): Promise<{ done: Promise<void> }>;
+};
 
 /**
  * Who reacts to domain events, in registration order (notifications, later webhooks).
@@ -40,21 +52,21 @@ export class EventSubscribers {
     return this.#subscribers.map((s) => s.name);
   }
 
-  /** Runs every subscriber interested in `event`, one after the other, in `transaction`. */
-  async dispatch(event: DomainEvent, transaction: EventTransaction): Promise<void> {
+  /** Runs every subscriber interested in `event`, one after the other, in the context's transaction. */
+  async dispatch(event: DomainEvent, context: EventContext): Promise<void> {
     for (const subscriber of this.#subscribers) {
       if (subscriber.types && !matches(subscriber.types, event.type)) continue;
-      await subscriber.run(event, { transaction });
+      await subscriber.run(event, context);
     }
   }
 
   /** Runs every subscriber on the events it is interested in: once per batch when it can, else per event. */
-  async dispatchMany(events: readonly DomainEvent[], transaction: EventTransaction): Promise<void> {
+  async dispatchMany(events: readonly DomainEvent[], context: EventContext): Promise<void> {
     for (const subscriber of this.#subscribers) {
       const wanted = subscriber.types ? events.filter((e) => matches(subscriber.types!, e.type)) : events;
       if (wanted.length === 0) continue;
-      if (subscriber.runMany) await subscriber.runMany(wanted, { transaction });
-      else for (const event of wanted) await subscriber.run(event, { transaction });
+      if (subscriber.runMany) await subscriber.runMany(wanted, context);
+      else for (const event of wanted) await subscriber.run(event, context);
     }
   }
 }

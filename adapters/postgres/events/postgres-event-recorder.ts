@@ -1,10 +1,11 @@
-import { sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DomainEvent, EventRecorder, EventTransaction } from "../../../core/events/domain-event.ts";
-import { eventMessage, workspaceEventsChannel, type EventSubscribers } from "../../../core/events/event-subscribers.ts";
+import { eventMessage, workspaceEventsChannel, type EventContext, type EventSubscribers } from "../../../core/events/event-subscribers.ts";
 import { Invalid } from "../../../core/errors.ts";
 import { isUuid, newId } from "../../../core/ids.ts";
 import type { Logger } from "../../../core/ports/logger.ts";
 import type { PubSub } from "../../../core/ports/pub-sub.ts";
+import { afterCommit } from "../commit-hooks.ts";
 import { jsonb } from "../jsonb.ts";
 import type { DatabaseHandle } from "../open-database.ts";
 import { tenantDatabase } from "../tenant-database.ts";
@@ -39,9 +40,6 @@ export function tenantTransactionOf(transaction: EventTransaction): Transaction<
 }
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
-const POLL_START_MS = 5;
-const POLL_MAX_MS = 500;
-const POLL_GIVE_UP_MS = 10 * 60_000;
 
 export type PostgresEventRecorderOptions = {
   database: DatabaseHandle;
@@ -61,9 +59,9 @@ export type PostgresEventRecorderOptions = {
  * DEFINER function are needed.
  *
  * Live delivery: the event goes out on `ws:<workspaceId>:events` only once its row is
- * committed. Without a caller transaction that is right after our own commit; inside the
- * caller's, the recorder notes the transaction id and publishes when `pg_xact_status` says
- * it committed (nothing when it rolled back).
+ * committed, never when it rolled back (commit-hooks.ts): right after COMMIT for the
+ * transactions `tenantDatabase` opens (ours, and every repository's), by polling
+ * `pg_xact_status` for a platform transaction of the caller's.
  */
 export class PostgresEventRecorder implements EventRecorder {
   readonly #database: DatabaseHandle;
@@ -85,18 +83,8 @@ export class PostgresEventRecorder implements EventRecorder {
     input: Omit<DomainEvent, "id" | "occurredAt"> & { occurredAt?: Date },
     options: { transaction?: EventTransaction } = {},
   ): Promise<DomainEvent> {
-    const event = toEvent(input, this.#now());
-    const schema = tenantSchemaName(event.workspaceId);
-    if (options.transaction) {
-      const trx = tenantTransactionOf(options.transaction).withSchema(schema);
-      await this.#write(trx, event);
-      const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(trx);
-      this.#track(this.#publishAfterCommit(event, rows[0]!.xid));
-    } else {
-      await tenantDatabase(this.#database, schema).transaction((trx) => this.#write(trx, event));
-      await this.#publish(event);
-    }
-    return event;
+    const [event] = await this.#recordAll([toEvent(input, this.#now())], options.transaction, false);
+    return event!;
   }
 
   async recordMany(
@@ -108,17 +96,7 @@ export class PostgresEventRecorder implements EventRecorder {
     const events = inputs.map((input) => toEvent(input, now));
     const workspaceId = events[0]!.workspaceId;
     if (events.some((e) => e.workspaceId !== workspaceId)) throw new Invalid("recordMany takes events of one workspace");
-    const schema = tenantSchemaName(workspaceId);
-    if (options.transaction) {
-      const trx = tenantTransactionOf(options.transaction).withSchema(schema);
-      await this.#writeMany(trx, events);
-      const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(trx);
-      this.#track(this.#publishAfterCommit(events, rows[0]!.xid));
-    } else {
-      await tenantDatabase(this.#database, schema).transaction((trx) => this.#writeMany(trx, events));
-      for (const event of events) await this.#publish(event);
-    }
-    return events;
+    return await this.#recordAll(events, options.transaction, true);
   }
 
   /** Resolves once every publication still waiting for a commit is done (tests, shutdown). */
@@ -126,16 +104,36 @@ export class PostgresEventRecorder implements EventRecorder {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  async #write(trx: Transaction<TenantDatabase>, event: DomainEvent): Promise<void> {
-    await trx.insertInto("activity").values(activityRow(event)).execute();
-    await this.#subscribers.dispatch(event, asEventTransaction(trx));
-  }
-
-  async #writeMany(trx: Transaction<TenantDatabase>, events: DomainEvent[]): Promise<void> {
-    for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto("activity").values(events.slice(i, i + ROWS_PER_INSERT).map(activityRow)).execute();
-    }
-    await this.#subscribers.dispatchMany(events, asEventTransaction(trx));
+  /**
+   * Writes the activity rows and runs the subscribers in `outer` (the caller's transaction,
+   * or one opened here), then publishes once it committed: through the transaction's commit
+   * hooks when `tenantDatabase` manages it (no extra query), else by polling its status.
+   */
+  async #recordAll(events: DomainEvent[], outer: EventTransaction | undefined, batch: boolean): Promise<DomainEvent[]> {
+    const schema = tenantSchemaName(events[0]!.workspaceId);
+    const within = async (transaction: EventTransaction): Promise<void> => {
+      const trx = tenantTransactionOf(transaction).withSchema(schema);
+      const context: EventContext = {
+        transaction: asEventTransaction(trx),
+        afterCommit: (work) => afterCommit(transaction, this.#database.db as Kysely<unknown>, work, this.#logger),
+      };
+      if (batch) {
+        for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+          await trx.insertInto("activity").values(events.slice(i, i + ROWS_PER_INSERT).map(activityRow)).execute();
+        }
+        await this.#subscribers.dispatchMany(events, context);
+      } else {
+        await trx.insertInto("activity").values(activityRow(events[0]!)).execute();
+        await this.#subscribers.dispatch(events[0]!, context);
+      }
+      const { done } = await context.afterCommit(async () => {
+        for (const event of events) await this.#publish(event);
+      });
+      this.#track(done);
+    };
+    if (outer) await within(outer);
+    else await tenantDatabase(this.#database, schema).transaction((trx) => within(asEventTransaction(trx)));
+    return events;
   }
 
   async #publish(event: DomainEvent): Promise<void> {
@@ -144,29 +142,6 @@ export class PostgresEventRecorder implements EventRecorder {
     } catch (error) {
       // Live delivery is best effort; the row is the record.
       this.#logger?.warn("could not publish a domain event", { eventId: event.id, type: event.type, error });
-    }
-  }
-
-  async #publishAfterCommit(batch: DomainEvent | DomainEvent[], xid: string): Promise<void> {
-    const events = Array.isArray(batch) ? batch : [batch];
-    const event = events[0]!;
-    const started = Date.now();
-    let delay = POLL_START_MS;
-    try {
-      while (Date.now() - started < POLL_GIVE_UP_MS) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        const { rows } = await sql<{ status: string | null }>`select pg_xact_status(${xid}::xid8) as status`.execute(this.#database.db);
-        const status = rows[0]?.status;
-        if (status === "committed") {
-          for (const committed of events) await this.#publish(committed);
-          return;
-        }
-        if (status !== "in progress") return; // rolled back (or too old to know): nothing happened
-        delay = Math.min(POLL_MAX_MS, delay * 2);
-      }
-      this.#logger?.warn("gave up waiting for a domain event's transaction", { eventId: event.id, type: event.type });
-    } catch (error) {
-      this.#logger?.warn("could not learn whether a domain event committed", { eventId: event.id, type: event.type, error });
     }
   }
 

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DomainEvent } from "../../../core/events/domain-event.ts";
 import type { BatchEventSubscriber, EventSubscriber } from "../../../core/events/event-subscribers.ts";
 import { tenantTransactionOf } from "../events/postgres-event-recorder.ts";
@@ -13,15 +13,12 @@ import { toSettings } from "./postgres-notification-repository.ts";
 
 /** Rows per multi-row INSERT: 14 parameters a row, well under Postgres's 65,535. */
 const ROWS_PER_INSERT = 2000;
-const POLL_START_MS = 5;
-const POLL_MAX_MS = 500;
-const POLL_GIVE_UP_MS = 10 * 60_000;
 
 /**
  * Notifications from domain events. `subscriber` runs inside the recording transaction
  * (registered on the event subscribers): it picks the recipients (the event's audience,
  * plus members whose own preference rows turn the type on; never the actor), writes their
- * rows, and once `pg_xact_status` reports the transaction committed, delivers them
+ * rows, and once the transaction committed (`EventContext.afterCommit`), delivers them
  * (live push, replay log, instant mail). A rolled-back change leaves no notification and
  * sends nothing.
  */
@@ -33,24 +30,21 @@ export class PostgresNotificationFanout {
     private readonly delivery: NotificationDeliveryDeps,
   ) {}
 
-  readonly subscriber: EventSubscriber = async (event, { transaction }) => {
-    await this.subscriberMany([event], { transaction });
+  readonly subscriber: EventSubscriber = async (event, context) => {
+    await this.subscriberMany([event], context);
   };
 
   /** The batch form (`recordMany`): one read of preferences and one multi-row insert for all events. */
-  readonly subscriberMany: BatchEventSubscriber = async (events, { transaction }) => {
-    const trx = tenantTransactionOf(transaction);
-    const planned = await this.#write(trx, events);
+  readonly subscriberMany: BatchEventSubscriber = async (events, context) => {
+    const planned = await this.#write(tenantTransactionOf(context.transaction), events);
     // Nothing to push, mail or keep for replay: no need to wait for the commit.
     const live = events.filter((e) => (planned.get(e.id)?.length ?? 0) > 0 || workspaceEventType(e.type) !== null);
     if (live.length === 0) return;
-    const { rows } = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(trx);
     const schemaName = tenantSchemaName(events[0]!.workspaceId);
-    this.#track(
-      this.#afterCommit(rows[0]!.xid, async () => {
-        await deliverNotifications(this.delivery, { schemaName, deliveries: live.map((event) => ({ event, planned: planned.get(event.id) ?? [] })) });
-      }),
+    const { done } = await context.afterCommit(() =>
+      deliverNotifications(this.delivery, { schemaName, deliveries: live.map((event) => ({ event, planned: planned.get(event.id) ?? [] })) }),
     );
+    this.#track(done);
   };
 
   /** Resolves once every delivery still waiting for a commit is done (tests, shutdown). */
@@ -128,23 +122,6 @@ export class PostgresNotificationFanout {
         .execute();
     }
     return out;
-  }
-
-  async #afterCommit(xid: string, work: () => Promise<void>): Promise<void> {
-    const started = Date.now();
-    let delay = POLL_START_MS;
-    try {
-      while (Date.now() - started < POLL_GIVE_UP_MS) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        const { rows } = await sql<{ status: string | null }>`select pg_xact_status(${xid}::xid8) as status`.execute(this.database.db);
-        const status = rows[0]?.status;
-        if (status === "committed") return await work();
-        if (status !== "in progress") return;
-        delay = Math.min(POLL_MAX_MS, delay * 2);
-      }
-    } catch (error) {
-      this.delivery.logger?.warn("notification delivery after commit failed", { error });
-    }
   }
 
   #track(work: Promise<void>): void {
