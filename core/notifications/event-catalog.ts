@@ -54,10 +54,20 @@ export const notificationEventTypes: readonly NotificationEventType[] = [
   entry("permissions.updated", "Security", "Permissions updated", "A role's permissions changed", on(true)),
   entry("module.toggled", "Workspace", "Module switched", "A module was turned on or off", on(false)),
   entry("task.assigned", "Work", "Task assigned", "A task was assigned to you", on(true), true),
+  entry("task.created", "Work", "Task created for you", "A task on a record was created with you as assignee", on(true), true),
+  entry("task.updated", "Work", "Task updated", "A task assigned to you changed", on(false)),
+  entry("task.completed", "Work", "Task completed", "A task assigned to you was completed", on(false)),
+  entry("record.commented", "Work", "Record comment", "Someone commented on a record", on(false)),
+  entry("interaction.logged", "CRM", "Interaction logged", "A call, email or meeting was logged on a record", on(false)),
+  entry("insight.generated", "CRM", "Insight generated", "An AI insight was generated for a record", on(false)),
+  entry("recordset.access_granted", "Data", "Recordset shared with you", "You were given access to a recordset", on(false), true),
+  entry("recordset.created", "Data", "Recordset created", "A new recordset was created", on(false)),
+  entry("recordset.deleted", "Data", "Recordset moved to trash", "A recordset was moved to the trash (purged after 30 days)", on(false)),
   entry("comment.mentioned", "Work", "Mentioned in a comment", "Someone mentioned you", on(true), true),
   entry("record.assigned", "Work", "Record assigned", "A record was assigned to you", on(true), true),
   entry("import.completed", "Data", "Import finished", "An import you started finished", on(true)),
   entry("export.completed", "Data", "Export ready", "An export you asked for is ready to download", on(true)),
+  entry("activity_export.completed", "Data", "Activity export ready", "An activity export you asked for is ready to download", on(true)),
 ];
 
 /** Channels for an event type the catalog does not know: in-app only. */

@@ -54,11 +54,17 @@ export async function createRecordsetPipeline(deps: RecordsetPipelineDeps, actor
     name,
     stages: normaliseStages(input.stages),
     createdBy: actor.userId,
-  });
-  await recordEvent(deps, actor, {
-    type: "recordset.pipeline_created",
-    entity: { type: "recordset", id: recordset.id, name: recordset.name },
-    metadata: { pipeline_id: pipeline.id, pipeline_name: pipeline.name, stages: pipeline.stages.length },
+  }, async (transaction, created) => {
+    await recordEvent(
+      deps,
+      actor,
+      {
+        type: "recordset.pipeline_created",
+        entity: { type: "recordset", id: recordset.id, name: recordset.name },
+        metadata: { pipeline_id: created.id, pipeline_name: created.name, stages: created.stages.length },
+      },
+      { transaction },
+    );
   });
   return pipeline;
 }

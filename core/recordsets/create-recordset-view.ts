@@ -24,11 +24,13 @@ export async function createRecordsetView(deps: RecordsetDeps, actor: Actor, inp
     config: input.config as Record<string, unknown>,
     isDefault: input.isDefault,
     createdBy: actor.userId,
-  });
-  await recordEvent(deps, actor, {
-    type: "recordset.view_created",
-    entity: { type: "recordset", id: recordset.id, name: recordset.name },
-    metadata: { view_id: view.id, view_name: view.name, view_type: view.type },
+  }, async (transaction, created) => {
+    await recordEvent(
+      deps,
+      actor,
+      { type: "recordset.view_created", entity: { type: "recordset", id: recordset.id, name: recordset.name }, metadata: { view_id: created.id, view_name: created.name, view_type: created.type } },
+      { transaction },
+    );
   });
   return view;
 }

@@ -49,19 +49,30 @@ export async function grantRecordsetAccess(deps: RecordsetAccessGrantDeps, actor
     if (!team) throw new NotFound("team", input.teamId);
     name = team.name;
   }
-  const grant = await deps.recordsets.upsertGrant(ws, {
-    id: newId(),
-    recordsetId: recordset.id,
-    memberId: input.memberId ?? null,
-    teamId: input.teamId ?? null,
-    flags: grantFlags(input.flags),
-    grantedBy: actor.userId,
-    createdAt: new Date(),
-  });
-  await recordEvent(deps, actor, {
-    type: "recordset.access_granted",
-    entity: { type: "recordset", id: recordset.id, name: recordset.name },
-    metadata: { grant_id: grant.id, member_id: grant.memberId, team_id: grant.teamId, grantee_name: name, flags: grant.flags },
-  });
-  return grant;
+  return await deps.recordsets.upsertGrant(
+    ws,
+    {
+      id: newId(),
+      recordsetId: recordset.id,
+      memberId: input.memberId ?? null,
+      teamId: input.teamId ?? null,
+      flags: grantFlags(input.flags),
+      grantedBy: actor.userId,
+      createdAt: new Date(),
+    },
+    async (transaction, grant) => {
+      await recordEvent(
+        deps,
+        actor,
+        {
+          type: "recordset.access_granted",
+          entity: { type: "recordset", id: recordset.id, name: recordset.name },
+          metadata: { grant_id: grant.id, member_id: grant.memberId, team_id: grant.teamId, grantee_name: name, flags: grant.flags },
+          // A member given access is told (members are keyed by user id).
+          ...(grant.memberId ? { audience: [grant.memberId] } : {}),
+        },
+        { transaction },
+      );
+    },
+  );
 }

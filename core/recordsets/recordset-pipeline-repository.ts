@@ -1,3 +1,4 @@
+import type { InTransaction } from "../events/domain-event.ts";
 import type { WorkspaceRef } from "../members/member-repository.ts";
 
 /** A stage of a pipeline (a deal's column on the board). */
@@ -28,5 +29,5 @@ export type PipelineRecord = {
 export interface RecordsetPipelineRepository {
   findByRecordset(ws: WorkspaceRef, recordsetId: string): Promise<PipelineRecord | null>;
   /** Throws `Conflict` when the recordset already has a pipeline. */
-  create(ws: WorkspaceRef, pipeline: Omit<PipelineRecord, "createdAt" | "updatedAt">): Promise<PipelineRecord>;
+  create(ws: WorkspaceRef, pipeline: Omit<PipelineRecord, "createdAt" | "updatedAt">, within?: InTransaction<PipelineRecord>): Promise<PipelineRecord>;
 }

@@ -1,4 +1,4 @@
-import type { EventTransaction } from "../events/domain-event.ts";
+import type { EventTransaction, InTransaction } from "../events/domain-event.ts";
 import type { JobTransaction } from "../ports/job-queue.ts";
 import type { WorkspaceRef } from "../members/member-repository.ts";
 import type { FieldDefinition } from "./field-schema.ts";
@@ -123,12 +123,13 @@ export interface RecordsetRepository {
   grantsForUser(ws: WorkspaceRef, userId: string): Promise<Map<string, AccessFlags>>;
   listGrants(ws: WorkspaceRef, recordsetId: string): Promise<AccessGrant[]>;
   /** Creates or replaces the grant of that member or team. */
-  upsertGrant(ws: WorkspaceRef, grant: AccessGrant): Promise<AccessGrant>;
-  revokeGrant(ws: WorkspaceRef, recordsetId: string, who: { memberId: string } | { teamId: string }): Promise<boolean>;
+  upsertGrant(ws: WorkspaceRef, grant: AccessGrant, within?: InTransaction<AccessGrant>): Promise<AccessGrant>;
+  /** False when there was no such grant (`within` then does not run). */
+  revokeGrant(ws: WorkspaceRef, recordsetId: string, who: { memberId: string } | { teamId: string }, within?: InTransaction): Promise<boolean>;
 
   listViews(ws: WorkspaceRef, recordsetId: string): Promise<RecordsetView[]>;
   findView(ws: WorkspaceRef, recordsetId: string, viewId: string): Promise<RecordsetView | null>;
-  createView(ws: WorkspaceRef, view: Omit<RecordsetView, "createdAt" | "updatedAt">): Promise<RecordsetView>;
+  createView(ws: WorkspaceRef, view: Omit<RecordsetView, "createdAt" | "updatedAt">, within?: InTransaction<RecordsetView>): Promise<RecordsetView>;
   updateView(ws: WorkspaceRef, recordsetId: string, viewId: string, patch: Partial<Pick<RecordsetView, "name" | "type" | "config" | "isDefault">>): Promise<RecordsetView | null>;
   deleteView(ws: WorkspaceRef, recordsetId: string, viewId: string): Promise<boolean>;
 }

@@ -14,12 +14,14 @@ export type RevokeRecordsetAccessInput = { slug: string; who: { memberId: string
  */
 export async function revokeRecordsetAccess(deps: RecordsetDeps, actor: Actor, input: RevokeRecordsetAccessInput): Promise<void> {
   const { recordset } = await recordsetFor(deps, actor, { slug: input.slug }, "can_admin");
-  const revoked = await deps.recordsets.revokeGrant(workspaceOf(actor), recordset.id, input.who);
   const [kind, id] = "memberId" in input.who ? (["member", input.who.memberId] as const) : (["team", input.who.teamId] as const);
-  if (!revoked) throw new NotFound(`access grant of ${kind}`, id);
-  await recordEvent(deps, actor, {
-    type: "recordset.access_revoked",
-    entity: { type: "recordset", id: recordset.id, name: recordset.name },
-    metadata: { [`${kind}_id`]: id },
+  const revoked = await deps.recordsets.revokeGrant(workspaceOf(actor), recordset.id, input.who, async (transaction) => {
+    await recordEvent(
+      deps,
+      actor,
+      { type: "recordset.access_revoked", entity: { type: "recordset", id: recordset.id, name: recordset.name }, metadata: { [`${kind}_id`]: id } },
+      { transaction },
+    );
   });
+  if (!revoked) throw new NotFound(`access grant of ${kind}`, id);
 }

@@ -50,8 +50,7 @@ export async function acceptInvitation(
     const existing = await deps.workspaces.findForMember(invitation.workspaceId, user.id);
     if (existing) return { workspace: existing, role: existing.role, user, tokens: null };
     if (!(await deps.workspaceInvitations.recordLinkUse(invitation.id, deps.now()))) throw new NotFound("invitation");
-    await addMembership(deps, workspaceRef, user.id, invitation.role);
-    await deps.events.record({ workspaceId: workspace.id, type: "invitation.accepted", actorId: user.id, entity: { type: "invitation", id: invitation.id }, metadata: { kind: "link", role: invitation.role } });
+    await joinWithEvent(deps, workspaceRef, user.id, invitation, "link");
     return await joined(deps, invitation.workspaceId, user, null);
   }
 
@@ -67,9 +66,8 @@ export async function acceptInvitation(
   // Consuming is the atomic step: of two concurrent accepts only one gets past here.
   if (!(await deps.oneTimeTokens.consume(invitationTokenKind.email, input.token, deps.now()))) throw new NotFound("invitation");
   if (settingPassword) await deps.workspaces.setPassword(user.id, await deps.passwordHasher.hash(input.password!), deps.now());
-  await addMembership(deps, workspaceRef, user.id, invitation.role);
+  await joinWithEvent(deps, workspaceRef, user.id, invitation, "email");
   await deps.workspaceInvitations.markAccepted(invitation.id, deps.now());
-  await deps.events.record({ workspaceId: workspace.id, type: "invitation.accepted", actorId: user.id, entity: { type: "invitation", id: invitation.id }, metadata: { kind: "email", role: invitation.role } });
   const tokens = await startSession(
     {
       refreshTokens: deps.refreshTokens,
@@ -93,4 +91,22 @@ async function joined(
   const workspace = await deps.workspaces.findForMember(workspaceId, user.id);
   if (!workspace) throw new NotFound("workspace", workspaceId);
   return { workspace, role: workspace.role, user, tokens };
+}
+
+/**
+ * Adds the membership with `invitation.accepted` in its transaction; when the user already
+ * belonged (a concurrent accept won), the acceptance is still recorded, on its own.
+ */
+async function joinWithEvent(
+  deps: Parameters<typeof addMembership>[0],
+  ws: { id: string; schemaName: string },
+  userId: string,
+  invitation: { id: string; role: Role },
+  kind: "link" | "email",
+): Promise<void> {
+  const event = { workspaceId: ws.id, type: "invitation.accepted", actorId: userId, entity: { type: "invitation", id: invitation.id }, metadata: { kind, role: invitation.role } };
+  const added = await addMembership(deps, ws, userId, invitation.role, async (transaction) => {
+    await deps.events.record(event, { transaction });
+  });
+  if (!added) await deps.events.record(event);
 }

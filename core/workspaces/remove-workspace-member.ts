@@ -42,8 +42,12 @@ export async function removeWorkspaceMember(
   if (!member) throw new NotFound("member", input.memberId);
   assertMayManageRole(entry.actor, member.role);
   const ws = { id: entry.workspace.id, schemaName: entry.workspace.schemaName };
-  const { orphaned } = await removeMembership(deps, ws, member.userId);
-  await deps.events.record({ workspaceId: ws.id, type: "member.removed", actorId: entry.userId, entity: { type: "member", id: member.userId }, metadata: { role: member.role }, audience: [member.userId] });
+  const { orphaned } = await removeMembership(deps, ws, member.userId, async (transaction) => {
+    await deps.events.record(
+      { workspaceId: ws.id, type: "member.removed", actorId: entry.userId, entity: { type: "member", id: member.userId }, metadata: { role: member.role }, audience: [member.userId] },
+      { transaction },
+    );
+  });
 
   const user = await deps.workspaces.findUserById(member.userId);
   const deleteUser = orphaned && user !== null && user.id !== entry.userId && !user.isStaff && !user.isSuperuser;

@@ -1,3 +1,5 @@
+import type { InTransaction } from "../../../core/events/domain-event.ts";
+import { asEventTransaction } from "../events/postgres-event-recorder.ts";
 import type { Selectable } from "kysely";
 import { Conflict } from "../../../core/errors.ts";
 import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
@@ -31,10 +33,10 @@ export class PostgresRecordsetPipelineRepository implements RecordsetPipelineRep
     return row ? toPipeline(row) : null;
   }
 
-  async create(ws: WorkspaceRef, pipeline: Omit<PipelineRecord, "createdAt" | "updatedAt">): Promise<PipelineRecord> {
+  async create(ws: WorkspaceRef, pipeline: Omit<PipelineRecord, "createdAt" | "updatedAt">, within?: InTransaction<PipelineRecord>): Promise<PipelineRecord> {
     try {
-      const row = await tenantDatabase(this.handle, ws.schemaName).transaction((trx) =>
-        trx
+      return await tenantDatabase(this.handle, ws.schemaName).transaction(async (trx) => {
+        const row = await trx
           .insertInto("pipelines")
           .values({
             id: pipeline.id,
@@ -44,9 +46,11 @@ export class PostgresRecordsetPipelineRepository implements RecordsetPipelineRep
             created_by: pipeline.createdBy,
           })
           .returningAll()
-          .executeTakeFirstOrThrow(),
-      );
-      return toPipeline(row);
+          .executeTakeFirstOrThrow();
+        const created = toPipeline(row);
+        await within?.(asEventTransaction(trx), created);
+        return created;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new Conflict("the recordset already has a pipeline");
       throw error;

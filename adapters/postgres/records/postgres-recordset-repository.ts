@@ -1,5 +1,5 @@
 import { sql, type Selectable, type Transaction } from "kysely";
-import type { EventTransaction } from "../../../core/events/domain-event.ts";
+import type { EventTransaction, InTransaction } from "../../../core/events/domain-event.ts";
 import { Conflict } from "../../../core/errors.ts";
 import type { JobTransaction } from "../../../core/ports/job-queue.ts";
 import type { WorkspaceRef } from "../../../core/members/member-repository.ts";
@@ -311,7 +311,7 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     return rows.map(toGrant);
   }
 
-  async upsertGrant(ws: WorkspaceRef, grant: AccessGrant): Promise<AccessGrant> {
+  async upsertGrant(ws: WorkspaceRef, grant: AccessGrant, within?: InTransaction<AccessGrant>): Promise<AccessGrant> {
     return await this.run(ws, async (trx) => {
       const who = grant.memberId ? ({ column: "member_id", id: grant.memberId } as const) : ({ column: "team_id", id: grant.teamId! } as const);
       await trx.deleteFrom("recordset_access").where("recordset_id", "=", grant.recordsetId).where(who.column, "=", who.id).execute();
@@ -327,16 +327,20 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return toGrant(row);
+      const saved = toGrant(row);
+      await within?.(asEventTransaction(trx), saved);
+      return saved;
     });
   }
 
-  async revokeGrant(ws: WorkspaceRef, recordsetId: string, who: { memberId: string } | { teamId: string }): Promise<boolean> {
-    const result = await this.run(ws, (trx) => {
+  async revokeGrant(ws: WorkspaceRef, recordsetId: string, who: { memberId: string } | { teamId: string }, within?: InTransaction): Promise<boolean> {
+    return await this.run(ws, async (trx) => {
       const query = trx.deleteFrom("recordset_access").where("recordset_id", "=", recordsetId);
-      return ("memberId" in who ? query.where("member_id", "=", who.memberId) : query.where("team_id", "=", who.teamId)).executeTakeFirst();
+      const result = await ("memberId" in who ? query.where("member_id", "=", who.memberId) : query.where("team_id", "=", who.teamId)).executeTakeFirst();
+      const revoked = Number(result.numDeletedRows) > 0;
+      if (revoked) await within?.(asEventTransaction(trx), undefined);
+      return revoked;
     });
-    return Number(result.numDeletedRows) > 0;
   }
 
   async listViews(ws: WorkspaceRef, recordsetId: string): Promise<RecordsetView[]> {
@@ -353,7 +357,7 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
     return row ? toView(row) : null;
   }
 
-  async createView(ws: WorkspaceRef, view: Omit<RecordsetView, "createdAt" | "updatedAt">): Promise<RecordsetView> {
+  async createView(ws: WorkspaceRef, view: Omit<RecordsetView, "createdAt" | "updatedAt">, within?: InTransaction<RecordsetView>): Promise<RecordsetView> {
     return await this.run(ws, async (trx) => {
       // One default view per recordset: a new default takes the flag from the old one.
       if (view.isDefault) await trx.updateTable("recordset_views").set({ is_default: false }).where("recordset_id", "=", view.recordsetId).execute();
@@ -370,7 +374,9 @@ export class PostgresRecordsetRepository implements RecordsetRepository {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return toView(row);
+      const created = toView(row);
+      await within?.(asEventTransaction(trx), created);
+      return created;
     });
   }
 

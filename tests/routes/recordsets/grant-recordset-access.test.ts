@@ -24,6 +24,10 @@ describe("grantRecordsetAccess: happy", () => {
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ recordset_id: rs.id, member_id: member.id, team_id: null, can_view: true, can_create: false, can_edit: false, can_admin: false, granted_by: ws.owner.id });
     expect(await mine(rs.slug, member)).toMatchObject({ can_view: true, can_edit: false });
+    // The member is told, through the event recorded with the grant.
+    await t.services.notificationFanout.settled();
+    const inbox = (await (await t.request("/api/v1/notifications/inbox", { headers: t.as(member, ws) })).json()) as { items: Array<{ title: string }> };
+    expect(inbox.items.map((n) => n.title)).toContain(`Recordset shared with you: ${rs.name}`);
   });
 
   it("grants a team (write flags imply view) and replaces an earlier grant of the same team", async () => {

@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import { sql } from "kysely";
+import { jsonb } from "../../../adapters/postgres/jsonb.ts";
 import type { Role } from "../../../core/auth/actor.ts";
 import type { TestApp, TestUser, TestWorkspace } from "../../support/test-app.ts";
 
@@ -6,14 +8,16 @@ import type { TestApp, TestUser, TestWorkspace } from "../../support/test-app.ts
 
 /** The newest email sent to `to` (the embedded mailer keeps them in `mail_outbox`). */
 export async function latestMailTo(t: TestApp, to: string): Promise<{ subject: string; text: string } | undefined> {
+  // Filtered in SQL: other test processes send mail to the same outbox meanwhile.
   const rows = await t.database.db
     .selectFrom("mail_outbox")
-    .select(["subject", "text_body", "to_addresses", "created_at"])
+    .select(["subject", "text_body"])
+    .where(sql<boolean>`to_addresses @> ${jsonb([to])}`)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
-    .limit(50)
+    .limit(1)
     .execute();
-  const row = rows.find((r) => (r.to_addresses as string[]).includes(to));
+  const row = rows[0];
   return row ? { subject: row.subject, text: row.text_body } : undefined;
 }
 
