@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { access, constants, mkdir, open, readFile, realpath, rename, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
@@ -81,9 +82,13 @@ export class LocalObjectStorage implements ObjectStorage {
     let metaTarget = await this.#writablePath(dirs.meta, `${key}.json`);
     const tempData = join(dirs.tmp, `${randomUUID()}.data`);
     const tempMeta = join(dirs.tmp, `${randomUUID()}.json`);
+    let out: WriteStream | undefined;
     try {
       if (body instanceof Uint8Array) await writeFile(tempData, body, { flag: "wx" });
-      else await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), createWriteStream(tempData, { flags: "wx" }));
+      else {
+        out = createWriteStream(tempData, { flags: "wx" });
+        await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), out);
+      }
       await writeFile(tempMeta, JSON.stringify({ contentType } satisfies Sidecar), { flag: "wx" });
       try {
         await rename(tempData, target);
@@ -97,6 +102,9 @@ export class LocalObjectStorage implements ObjectStorage {
         await rename(tempMeta, metaTarget);
       }
     } catch (error) {
+      // A body that fails at once can beat the file's open: wait until the stream has
+      // closed its file, or the unlink would run first and the opened file would stay.
+      if (out && !out.closed) await once(out, "close").catch(() => undefined);
       await Promise.all([unlink(tempData).catch(() => undefined), unlink(tempMeta).catch(() => undefined)]);
       throw mapFsError(error, key);
     }
