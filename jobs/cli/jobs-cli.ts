@@ -1,3 +1,4 @@
+import { isUuid } from "../../core/ids.ts";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DomainError, NotFound } from "../../core/errors.ts";
 import { isFinished, jobChannel, parseJobEvent } from "../../core/jobs/job-events.ts";
@@ -32,7 +33,8 @@ export type CliIo = {
 export const usage = `Usage: npm run jobs -- <command>
 
 Commands:
-  work [--concurrency N]                       run a worker until SIGINT/SIGTERM
+  work [--concurrency N] [--workspace W ...]   run a worker until SIGINT/SIGTERM; with --workspace
+                                               (repeatable) it takes only those workspaces' jobs
   list [--status S] [--type T] [--workspace W] [--limit N] [--offset N] [--json]
   show ID [--follow] [--json]                  one job; --follow redraws progress until it ends
   retry ID                                     queue a failed or cancelled job again
@@ -69,7 +71,7 @@ export async function runJobsCli(argv: readonly string[], io: CliIo): Promise<nu
     services = await io.openServices();
     switch (command.name) {
       case "work":
-        return await work(services, io, command.concurrency);
+        return await work(services, io, command.concurrency, command.workspaces);
       case "list":
         return await list(services, io, command);
       case "show":
@@ -101,7 +103,7 @@ export async function runJobsCli(argv: readonly string[], io: CliIo): Promise<nu
 
 type Command =
   | { name: "help" }
-  | { name: "work"; concurrency?: number }
+  | { name: "work"; concurrency?: number; workspaces?: string[] }
   | {
       name: "list";
       status?: JobStatus[];
@@ -135,8 +137,14 @@ function parseCommand(argv: readonly string[]): Command {
 
   switch (name) {
     case "work": {
-      const { values } = parse({ concurrency: { type: "string" } }, 0);
-      return { name, ...(values.concurrency === undefined ? {} : { concurrency: positiveInt("--concurrency", values.concurrency, 64) }) };
+      const { values } = parse({ concurrency: { type: "string" }, workspace: { type: "string", multiple: true } }, 0);
+      const workspaces = values.workspace as unknown as string[] | undefined;
+      for (const id of workspaces ?? []) if (!isUuid(id)) throw new UsageError(`--workspace: "${id}" is not a workspace id`);
+      return {
+        name,
+        ...(values.concurrency === undefined ? {} : { concurrency: positiveInt("--concurrency", values.concurrency, 64) }),
+        ...(workspaces ? { workspaces } : {}),
+      };
     }
     case "list": {
       const { values } = parse(
@@ -197,7 +205,7 @@ function nonNegativeInt(flag: string, value: unknown): number {
   return n;
 }
 
-async function work(services: CliServices, io: CliIo, concurrency: number | undefined): Promise<number> {
+async function work(services: CliServices, io: CliIo, concurrency: number | undefined, workspaceIds: string[] | undefined): Promise<number> {
   if (services.handlers.size === 0) {
     io.stderr.write("error: no job handlers are registered\n");
     return 1;
@@ -207,6 +215,7 @@ async function work(services: CliServices, io: CliIo, concurrency: number | unde
     queue: services.queue,
     handlers: services.handlers,
     concurrency: concurrency ?? services.worker.concurrency,
+    ...(workspaceIds ? { workspaceIds } : {}),
     leaseMs: services.worker.leaseMs,
     pollIntervalMs: services.worker.pollIntervalMs,
     logger: displayAware(services.logger, display),

@@ -57,6 +57,7 @@ describe("usage", () => {
     [["list", "--limit", "zero"], /--limit: expected an integer/],
     [["list", "--bogus"], /Unknown option '--bogus'/],
     [["work", "--concurrency", "0"], /--concurrency/],
+    [["work", "--workspace", "acme"], /--workspace: "acme" is not a workspace id/],
   ])("%j exits 2 with a message and the usage", async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
@@ -144,6 +145,21 @@ describe("work and show --follow", () => {
     expect(out.stdout).toContain("halfway");
     expect(out.stdout).toMatch(new RegExp(`✓ ${type.replace(".", "\\.")} ${job.id} succeeded in`));
     expect(out.stdout).toContain("worker stopped");
+  });
+
+  test("work --workspace takes only those workspaces' jobs", async () => {
+    const type = uniqueType("dedicated");
+    const { io, shutdown, handlers } = capture();
+    handlers.set(type, async () => "ok");
+    const [mine, theirs] = [newId(), newId()];
+    const running = runJobsCli(["work", "--workspace", mine], io);
+    const ours = await env.queue.enqueue({ type, workspaceId: mine });
+    const other = await env.queue.enqueue({ type, workspaceId: theirs });
+    await waitFor(async () => (await env.queue.get(ours.id))?.status === "succeeded");
+    shutdown.abort();
+    expect(await running).toBe(0);
+    expect((await env.queue.get(other.id))?.status).toBe("queued");
+    await env.queue.cancel(other.id);
   });
 
   test("show --follow prints progress until the job ends; exit 0 when it succeeded, 1 when it failed", async () => {
