@@ -1,3 +1,4 @@
+import { storableInput } from "./middleware/storable-input.ts";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
@@ -73,6 +74,7 @@ export function createApp(
     return limitBody(c, next);
   });
   root.use(rateLimitPerClient());
+  root.use(storableInput());
 
   const api = createRouter(register);
   const document = buildOpenApiDocument(api);

@@ -3,9 +3,9 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
+import postgres from "postgres";
 import { sql } from "kysely";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
-import { createTenantSchema } from "../../adapters/postgres/migrator.ts";
 import { derivedAssignments } from "../../adapters/postgres/records/derived-columns-sql.ts";
 import { tenantDatabase } from "../../adapters/postgres/tenant-database.ts";
 import { loadConfig } from "../../app/config/load-config.ts";
@@ -13,12 +13,12 @@ import { openServices } from "../../app/composition/open-services.ts";
 import type { Services } from "../../app/composition/services.ts";
 import type { Actor } from "../../core/auth/actor.ts";
 import { createExportJob } from "../../core/exports/create-export-job.ts";
-import { newId } from "../../core/ids.ts";
 import { createRecordset } from "../../core/recordsets/create-recordset.ts";
 import type { FieldInput } from "../../core/recordsets/field-schema.ts";
 import type { RecordsetRecord } from "../../core/recordsets/recordset-repository.ts";
 import { recordsetsExportHandler } from "../../jobs/handlers/recordsets-export.ts";
 import type { BenchContext } from "../main.ts";
+import { benchWorkspace } from "../support/bench-workspace.ts";
 import { fmt, peakRss, printTable } from "../support/measure.ts";
 
 /**
@@ -59,22 +59,7 @@ type Seeded = { ws: { id: string; schemaName: string }; actor: Actor; recordset:
 
 async function seed(services: Services, rows: number): Promise<Seeded> {
   const db = services.database.db;
-  const slug = `bench-export-${rows}`;
-  const existing = await db.selectFrom("workspaces").select(["id", "schema_name", "owner_id"]).where("slug", "=", slug).executeTakeFirst();
-  let ws: { id: string; schemaName: string };
-  let owner: string;
-  if (existing) {
-    ws = { id: existing.id, schemaName: existing.schema_name };
-    owner = existing.owner_id!;
-  } else {
-    owner = newId();
-    await db.insertInto("users").values({ id: owner, email: `bench-${owner}@example.test`, full_name: "Bench", is_active: true }).execute();
-    const id = newId();
-    ws = { id, schemaName: await createTenantSchema(db, id) };
-    await db.insertInto("workspaces").values({ id, name: "Export bench", slug, schema_name: ws.schemaName, owner_id: owner }).execute();
-    await db.insertInto("workspace_members").values({ workspace_id: id, user_id: owner, role: "owner" }).execute();
-  }
-  const actor: Actor = { kind: "user", userId: owner, sessionId: "bench", isStaff: false, isSuperuser: false, workspace: { ...ws, role: "owner" } };
+  const { ws, owner, actor } = await benchWorkspace(services, `bench-export-${rows}`, "Export bench");
   const tenant = tenantDatabase(services.database, ws.schemaName);
   let recordset = await services.recordsets.findBySlug(ws, "exported");
   const count = recordset ? (await tenant.transaction((trx) => sql<{ n: number }>`select count(*)::int as n from records where recordset_id = ${recordset!.id}::uuid`.execute(trx))).rows[0]!.n : 0;
@@ -119,10 +104,18 @@ function selectText(schemaName: string, recordsetId: string): string {
 }
 
 async function rawCopy(services: Services, s: Seeded, path: string): Promise<void> {
-  const client = services.database.postgres;
-  if (client) {
-    const readable = await client.unsafe(`copy (${selectText(s.ws.schemaName, s.recordset.id)}) to stdout with (format csv, header)`).readable();
-    await pipeline(readable, createWriteStream(path));
+  const url = services.config.DATABASE_URL;
+  if (url) {
+    // A client of its own, ended afterwards: a postgres.js COPY TO STDOUT can leave its
+    // connection's socket paused (porsager/postgres#499, #917), and the next query on that
+    // connection would wait forever. This is what hung this suite now and then.
+    const client = postgres(url, { max: 1 });
+    try {
+      const readable = await client.unsafe(`copy (${selectText(s.ws.schemaName, s.recordset.id)}) to stdout with (format csv, header)`).readable();
+      await pipeline(readable, createWriteStream(path));
+    } finally {
+      await client.end({ timeout: 1 });
+    }
     return;
   }
   // PGlite: the same select through a cursor, each row written as a CSV line.

@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
 import { createJsonLogger } from "../../adapters/logging/json-logger.ts";
-import { createTenantSchema } from "../../adapters/postgres/migrator.ts";
 import { derivedAssignments } from "../../adapters/postgres/records/derived-columns-sql.ts";
 import { tenantDatabase, type TenantHandle } from "../../adapters/postgres/tenant-database.ts";
 import { loadConfig } from "../../app/config/load-config.ts";
@@ -9,11 +8,11 @@ import type { Services } from "../../app/composition/services.ts";
 import { createApp } from "../../app/create-app.ts";
 import type { Actor } from "../../core/auth/actor.ts";
 import { startSession } from "../../core/auth/sessions.ts";
-import { newId } from "../../core/ids.ts";
 import { createRecordset } from "../../core/recordsets/create-recordset.ts";
 import type { FieldInput } from "../../core/recordsets/field-schema.ts";
 import type { RecordsetRecord } from "../../core/recordsets/recordset-repository.ts";
 import type { BenchContext } from "../main.ts";
+import { benchWorkspace } from "../support/bench-workspace.ts";
 import { fmt, latencies, peakRss, printTable, throughput } from "../support/measure.ts";
 
 /**
@@ -91,22 +90,7 @@ async function insertPoints(tenant: TenantHandle, recordset: RecordsetRecord, fr
 
 async function seed(services: Services, rows: number): Promise<Seeded> {
   const db = services.database.db;
-  const slug = `bench-records-${rows}`;
-  const existing = await db.selectFrom("workspaces").select(["id", "schema_name", "owner_id"]).where("slug", "=", slug).executeTakeFirst();
-  let ws: { id: string; schemaName: string };
-  let owner: string;
-  if (existing) {
-    ws = { id: existing.id, schemaName: existing.schema_name };
-    owner = existing.owner_id!;
-  } else {
-    owner = newId();
-    await db.insertInto("users").values({ id: owner, email: `bench-${owner}@example.test`, full_name: "Bench", is_active: true }).execute();
-    const id = newId();
-    ws = { id, schemaName: await createTenantSchema(db, id) };
-    await db.insertInto("workspaces").values({ id, name: "Records bench", slug, schema_name: ws.schemaName, owner_id: owner }).execute();
-    await db.insertInto("workspace_members").values({ workspace_id: id, user_id: owner, role: "owner" }).execute();
-  }
-  const actor: Actor = { kind: "user", userId: owner, sessionId: "bench", isStaff: false, isSuperuser: false, workspace: { ...ws, role: "owner" } };
+  const { ws, owner, actor } = await benchWorkspace(services, `bench-records-${rows}`, "Records bench");
   const sessions = { refreshTokens: services.refreshTokens, now: services.now, jwtSecret: services.secrets.jwt, accessTokenTtlSeconds: 3_600, refreshTokenTtlDays: 1 };
   const token = (await startSession(sessions, owner)).access_token;
   const tenant = tenantDatabase(services.database, ws.schemaName);

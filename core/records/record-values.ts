@@ -1,5 +1,6 @@
 import { Invalid, type FieldIssue } from "../errors.ts";
 import { isUuid } from "../ids.ts";
+import { UNSTORABLE_TEXT, unstorablePath } from "../text/storable-text.ts";
 import type { FieldDefinition } from "../recordsets/field-schema.ts";
 import { checkLatLng, geometryProblem } from "./geometry.ts";
 
@@ -115,6 +116,7 @@ export function validateFieldValues(fields: readonly FieldDefinition[], values: 
     }
     const result = coerce(field, raw);
     if ("problem" in result) issues.push({ field: `field_values.${key}`, message: result.problem });
+    else if (unstorablePath(result.value) !== null) issues.push({ field: `field_values.${key}`, message: UNSTORABLE_TEXT });
     else out[key] = result.value;
   }
   if (!options.partial) {

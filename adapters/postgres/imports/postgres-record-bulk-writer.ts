@@ -96,6 +96,11 @@ export class PostgresRecordBulkWriter implements RecordBulkWriter {
         };
         await exec(sql`create temp table import_staging (row_number integer, id uuid, version_id uuid, field_values jsonb) on commit drop`);
         if (rows.length > 0) {
+          // The COPY must not fail on data: postgres.js 3.4.9 never settles a COPY FROM STDIN
+          // the server refused (porsager/postgres#1173), which would stall the job and leak
+          // the connection. Every value here is safe by construction: ids we generate, and
+          // JSON of values validated as storable (core/text/storable-text.ts: no NUL, no
+          // unpaired surrogate), with backslashes doubled for the text format.
           const writable = await tx`copy import_staging (row_number, id, version_id, field_values) from stdin`.writable();
           await pipeline(
             Readable.from(

@@ -31,6 +31,20 @@ describe("importIntoRecordset: happy", () => {
 });
 
 describe("importIntoRecordset: error", () => {
+  it("rejects, into the report, a row whose text Postgres cannot store (an unpaired surrogate in JSON), and imports the rest", async () => {
+    // A COPY fed such a value would fail the whole batch; the row must be refused before it.
+    const rs = await makeRecordset(t, ws);
+    const file = await upload(t, ws, "deals.json", '[{"Deal": "Good", "Amount": 10}, {"Deal": "Bad \\ud800", "Amount": 20}, {"Deal": "Also good", "Amount": 30}]', ws.owner, "application/json");
+    const res = await importInto(t.as(ws.owner, ws), rs.id, { file_uri: file.file_uri, field_mappings: { Deal: "name", Amount: "price" } });
+    expect(res.status).toBe(200);
+    const { job_id } = (await res.json()) as { job_id: string };
+    await runImportJob(t, job_id);
+    const job = await getJob(t, ws, job_id);
+    expect(job.status).toBe("completed");
+    expect(job.progress).toMatchObject({ imported: 2, rejected: 1 });
+  });
+
+
   it("answers 422 for unknown columns or fields and an unmapped required field", async () => {
     const rs = await makeRecordset(t, ws);
     const file = await upload(t, ws, "x.csv", "Deal,Amount\nA,1\n");
