@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { issueAccessToken } from "../../core/auth/access-token.ts";
 import { endSession, refreshSession } from "../../core/auth/sessions.ts";
-import { createTestApp, type TestApp, type TestUser, type TestWorkspace } from "../support/test-app.ts";
+import { createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
 import { registerWithProbes } from "../support/probe-routes.ts";
 
 let t: TestApp;

@@ -11,7 +11,7 @@ import { createRecordset } from "../../core/recordsets/create-recordset.ts";
 import type { RecordsetRecord } from "../../core/recordsets/recordset-repository.ts";
 import { EXPORT_JOB, recordsetsExportHandler } from "../../jobs/handlers/recordsets-export.ts";
 import { createJobRegistry } from "../../jobs/registry.ts";
-import { createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
+import { actorOf, createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
 
 // recordsets.export: cursor -> CSV / XLSX / GeoJSON object in storage, batches, cancel.
 let t: TestApp;
@@ -22,7 +22,7 @@ let rs: RecordsetRecord;
 beforeAll(async () => {
   t = await createTestApp();
   ws = await t.createWorkspace();
-  actor = { kind: "user", userId: ws.owner.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" } };
+  actor = actorOf(ws);
   rs = await createRecordset(t.services, actor, {
     name: "Shops",
     fields: [

@@ -12,7 +12,7 @@ import { updateRecord } from "../../core/records/update-record.ts";
 import { createRecordset } from "../../core/recordsets/create-recordset.ts";
 import { GEOCODE_JOB, recordsetsGeocodeHandler } from "../../jobs/handlers/recordsets-geocode.ts";
 import { createJobRegistry } from "../../jobs/registry.ts";
-import { createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
+import { actorOf, createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
 
 // recordsets.geocode: addresses -> lat/lng values + geometry, in batches, as versions.
 let t: TestApp;
@@ -21,7 +21,7 @@ let actor: Actor;
 beforeAll(async () => {
   t = await createTestApp();
   ws = await t.createWorkspace();
-  actor = { kind: "user", userId: ws.owner.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" } };
+  actor = actorOf(ws);
 });
 afterAll(async () => t.close());
 

@@ -9,7 +9,7 @@ import { enableRecordsetMapMode } from "../../core/recordsets/enable-recordset-m
 import type { Job } from "../../core/ports/job-queue.ts";
 import { recordsetsGisBackfillHandler, RECORDSETS_GIS_BACKFILL_JOB } from "../../jobs/handlers/recordsets-gis-backfill.ts";
 import { createJobRegistry } from "../../jobs/registry.ts";
-import { createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
+import { actorOf, createTestApp, type TestApp, type TestWorkspace } from "../support/test-app.ts";
 
 // recordsets.gis-backfill: map mode's batch fill of promoted_gis_1, on PGlite or Postgres+PostGIS.
 let t: TestApp;
@@ -18,7 +18,7 @@ let actor: Actor;
 beforeAll(async () => {
   t = await createTestApp();
   ws = await t.createWorkspace();
-  actor = { kind: "user", userId: ws.owner.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" } };
+  actor = actorOf(ws);
 });
 afterAll(async () => t.close());
 

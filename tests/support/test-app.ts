@@ -11,7 +11,7 @@ import type { Services } from "../../app/composition/services.ts";
 import type { AppEnv } from "../../app/context.ts";
 import { createApp } from "../../app/create-app.ts";
 import { registerRoutes } from "../../app/routes/register-routes.ts";
-import type { Role } from "../../core/auth/actor.ts";
+import type { Actor, Role } from "../../core/auth/actor.ts";
 import { generateSecretToken, hashSecretToken } from "../../core/auth/secret-token.ts";
 import { startSession, type TokenPair } from "../../core/auth/sessions.ts";
 import { newId } from "../../core/ids.ts";
@@ -173,4 +173,9 @@ export function sharedTestApp(): Promise<TestApp> {
     return app;
   });
   return shared;
+}
+
+/** `user` (the owner by default) acting in `ws` as a use-case actor, for seeding and calling core directly. */
+export function actorOf(ws: TestWorkspace, user: TestUser = ws.owner, role: Role = "owner"): Actor {
+  return { kind: "user", userId: user.id, sessionId: "test", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role } };
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRecords } from "../../../core/records/list-records.ts";
 import { createRecordset } from "../../../core/recordsets/create-recordset.ts";
 import type { RecordsetRecord } from "../../../core/recordsets/recordset-repository.ts";
-import { createTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { addRecord, ownerActor } from "../../routes/records/map-test-helpers.ts";
+import { actorOf, createTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { addRecord } from "../../routes/records/map-test-helpers.ts";
 
 // The list page's index-friendly descending sort (non-null values, then nulls) and its count.
 let t: TestApp;
@@ -13,7 +13,7 @@ let rs: RecordsetRecord;
 beforeAll(async () => {
   t = await createTestApp();
   ws = await t.createWorkspace();
-  rs = await createRecordset(t.services, ownerActor(ws), { name: "Scores", fields: [{ name: "Name", type: "text" }, { name: "Score", type: "number" }] });
+  rs = await createRecordset(t.services, actorOf(ws), { name: "Scores", fields: [{ name: "Name", type: "text" }, { name: "Score", type: "number" }] });
   for (const [name, score] of [["one", 1], ["three", 3], ["none", null], ["two", 2], ["three again", 3]] as const) {
     await addRecord(t, ws, rs.id, score === null ? { name } : { name, score });
   }
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const page = (sortOrder: "asc" | "desc", pageNo: number, pageSize = 2) =>
-  listRecords(t.services, ownerActor(ws), { recordsetId: rs.id, page: pageNo, pageSize, sortBy: "score", sortOrder });
+  listRecords(t.services, actorOf(ws), { recordsetId: rs.id, page: pageNo, pageSize, sortBy: "score", sortOrder });
 
 describe("record list page", () => {
   it("sorts descending with nulls last across pages, ties by id", async () => {

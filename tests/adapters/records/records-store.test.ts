@@ -5,7 +5,7 @@ import { listRecords } from "../../../core/records/list-records.ts";
 import { updateRecord } from "../../../core/records/update-record.ts";
 import { createRecordset } from "../../../core/recordsets/create-recordset.ts";
 import type { RecordsetRecord } from "../../../core/recordsets/recordset-repository.ts";
-import { createTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { actorOf, createTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 
 // The records store end to end through the use-cases: schema validation, promoted columns,
 // typed filters and sorts, versions, the map stream and the spatial filter, on PGlite or Postgres.
@@ -18,7 +18,7 @@ let zones: RecordsetRecord;
 beforeAll(async () => {
   t = await createTestApp();
   ws = await t.createWorkspace();
-  actor = { kind: "user", userId: ws.owner.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" } };
+  actor = actorOf(ws);
   places = await createRecordset(t.services, actor, {
     name: "Places",
     fields: [

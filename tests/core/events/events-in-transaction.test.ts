@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../../core/auth/actor.ts";
 import { createApiKey } from "../../../core/api-keys/create-api-key.ts";
 import { createTeam } from "../../../core/teams/create-team.ts";
-import { createTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { actorOf, createTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 
 // A use-case's event commits or rolls back with its change: when recording the event fails
 // (here a subscriber throws), the change is not kept either.
@@ -13,7 +13,7 @@ let actor: Actor;
 beforeAll(async () => {
   t = await createTestApp();
   ws = await t.createWorkspace();
-  actor = { kind: "user", userId: ws.owner.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" } };
+  actor = actorOf(ws);
   t.services.eventSubscribers.subscribe(
     "fails-on-doomed",
     async (event) => {

@@ -4,7 +4,7 @@ import { runImport } from "../../../core/imports/run-import.ts";
 import { createRecordset } from "../../../core/recordsets/create-recordset.ts";
 import type { Actor } from "../../../core/auth/actor.ts";
 import { newId } from "../../../core/ids.ts";
-import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { actorOf, sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 
 // runImport against the real bulk writer (PGlite, or Postgres with DATABASE_URL): retries, bad geometries.
 let t: TestApp;
@@ -13,7 +13,7 @@ let actor: Actor;
 beforeAll(async () => {
   t = await sharedTestApp();
   ws = await t.createWorkspace();
-  actor = { kind: "user", userId: ws.owner.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" } };
+  actor = actorOf(ws);
 });
 
 const ref = () => ({ id: ws.id, schemaName: ws.schemaName });

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../../../core/ids.ts";
 import { parseMime } from "../../adapters/mail/parse-mime.ts";
 import { createTestApp, sharedTestApp, type TestApp } from "../../support/test-app.ts";

@@ -1,20 +1,10 @@
 import { sql } from "kysely";
 import { tenantDatabase } from "../../../adapters/postgres/tenant-database.ts";
-import type { Actor } from "../../../core/auth/actor.ts";
 import { createRecord } from "../../../core/records/create-record.ts";
-import type { TestApp, TestWorkspace } from "../../support/test-app.ts";
+import { actorOf, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
 import { makeRecordset, type RecordsetJson } from "../recordsets/recordset-test-helpers.ts";
 
 /** Helpers of the map stream and spatial filter tests: geometry recordsets and their records. */
-
-export const ownerActor = (ws: TestWorkspace): Actor => ({
-  kind: "user",
-  userId: ws.owner.id,
-  sessionId: "test",
-  isStaff: false,
-  isSuperuser: false,
-  workspace: { id: ws.id, schemaName: ws.schemaName, role: "owner" },
-});
 
 /** A recordset whose records carry a GeoJSON `area` (any geometry type) and a `kind` and `size`. */
 export const shapesFields = [
@@ -36,7 +26,7 @@ export const makePlaces = (t: TestApp, ws: TestWorkspace): Promise<RecordsetJson
 
 /** Creates a record through the use-case (the owner acting); returns its id. */
 export async function addRecord(t: TestApp, ws: TestWorkspace, recordsetId: string, fieldValues: Record<string, unknown>): Promise<string> {
-  return (await createRecord(t.services, ownerActor(ws), { recordsetId, fieldValues })).id;
+  return (await createRecord(t.services, actorOf(ws), { recordsetId, fieldValues })).id;
 }
 
 /** A closed square polygon of side `size` degrees at (lng, lat). */

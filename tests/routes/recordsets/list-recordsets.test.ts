@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { sharedTestApp, type TestApp } from "../../support/test-app.ts";
 import { addToTeam, createTeam } from "../teams/team-test-helpers.ts";
 import { grant, makeRecordset, trashRecordset, type RecordsetJson } from "./recordset-test-helpers.ts";
 

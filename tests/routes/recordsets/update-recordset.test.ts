@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { updateRecord } from "../../../core/records/update-record.ts";
-import { sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
-import { addRecords, ownerActor } from "./recordset-admin-test-helpers.ts";
+import { actorOf, sharedTestApp, type TestApp, type TestWorkspace } from "../../support/test-app.ts";
+import { addRecords } from "./recordset-admin-test-helpers.ts";
 import { eventTypesFor, grant, makeRecordset, type RecordsetJson } from "./recordset-test-helpers.ts";
 
 // PUT /api/v1/recordsets/{recordset_slug} (updateRecordset)
@@ -68,7 +68,7 @@ describe("updateRecordset: happy", () => {
     expect(body.promoted_fields).toEqual({ text: ["stage", "notes"], number: ["price"], date: [] });
     expect(body.gis_source).toEqual({ kind: "lat_lng", field: "location" });
     // The removed "name" value stays on the record and does not block a later update.
-    const updated = await updateRecord(t.services, ownerActor(ws), { recordId: id!, fieldValues: { price: 6 }, mode: "merge" });
+    const updated = await updateRecord(t.services, actorOf(ws), { recordId: id!, fieldValues: { price: 6 }, mode: "merge" });
     expect(updated.fieldValues).toMatchObject({ name: "Alpha", price: 6, stage: "won" });
   });
 

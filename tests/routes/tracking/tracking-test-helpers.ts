@@ -1,16 +1,13 @@
-import type { Actor, Role } from "../../../core/auth/actor.ts";
+import type { Role } from "../../../core/auth/actor.ts";
 import { newId } from "../../../core/ids.ts";
 import { createRecord } from "../../../core/records/create-record.ts";
 import { createRecordset } from "../../../core/recordsets/create-recordset.ts";
 import { accessFlags, type AccessFlag, type AccessFlags } from "../../../core/recordsets/recordset-repository.ts";
-import type { TestApp, TestUser, TestWorkspace } from "../../support/test-app.ts";
+import { actorOf, type TestApp, type TestUser, type TestWorkspace } from "../../support/test-app.ts";
 
 export const unknownId = "01939a6e-7c1e-7b41-9a31-5f2b8d1c0aff";
 
-/** The use-case actor of `user` in `ws` (for seeding through core, as the API would). */
-export function actorOf(ws: TestWorkspace, user: TestUser = ws.owner, role: Role = "owner"): Actor {
-  return { kind: "user", userId: user.id, sessionId: "s", isStaff: false, isSuperuser: false, workspace: { id: ws.id, schemaName: ws.schemaName, role } };
-}
+export { actorOf };
 
 export type Tracked = { ws: TestWorkspace; recordsetId: string; recordId: string };
 
